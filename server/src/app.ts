@@ -1,0 +1,137 @@
+import { readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
+import {
+  createHttpApp,
+  createLogger,
+  EventBus,
+  kernelMigrations,
+  migrate,
+  openDatabase,
+  type Config,
+  type Database,
+  type HttpApp,
+  type Logger,
+} from './kernel/index.ts';
+import { AuditLog, auditMigrations, auditRoutes } from './platform/audit/index.ts';
+import {
+  AuthService,
+  DirectoryService,
+  IdentityStore,
+  identityMigrations,
+  identityRoutes,
+  installAuthentication,
+  sessionCookie,
+} from './platform/identity/index.ts';
+import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
+import { govstackIdentityRoutes } from './govstack/identity/index.ts';
+import { installDemoProvince, type DemoSummary } from './packs/demo-province/seed.ts';
+import { serveWeb } from './web.ts';
+
+export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+
+/** Every module's migrations, in dependency order. */
+export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations];
+
+export interface Node {
+  config: Config;
+  db: Database;
+  app: HttpApp;
+  log: Logger;
+  audit: AuditLog;
+  identity: IdentityStore;
+  events: EventBus;
+  demo: DemoSummary | null;
+  close(): Promise<void>;
+}
+
+export interface NodeOptions {
+  /** An already-open database (tests); otherwise opened from the config. */
+  db?: Database;
+  log?: Logger;
+  /** Keep PGlite in memory (tests). */
+  inMemory?: boolean;
+  onProgress?: (line: string) => void;
+}
+
+/** The composition root: opens the database, migrates, seeds, wires every module. */
+export async function createNode(config: Config, options: NodeOptions = {}): Promise<Node> {
+  const log = options.log ?? createLogger(config.logLevel);
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory }));
+  const progress = options.onProgress ?? (() => {});
+  const applied = await migrate(db, migrationSources, (id) => progress(`migrate ${id}`));
+  if (applied.length) log.info({ applied }, 'migrations applied');
+
+  const audit = await new AuditLog(db).open();
+  const identity = new IdentityStore(db);
+  let demo: DemoSummary | null = null;
+  if (config.seedDemo && (await identity.isEmpty())) {
+    progress('installing the demo province');
+    demo = await installDemoProvince(db, identity, audit, (line) => progress(`demo ${line}`));
+  }
+
+  const events = new EventBus(db, log);
+  const auth = new AuthService(db, audit, config.sessionHours);
+  const directory = new DirectoryService(db, audit);
+  const clients = new ClientRegistry(db, audit);
+  const provider = await createOidcProvider(db, config.publicUrl, identity, log);
+
+  const { app, onRefusal } = createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
+  const resolveBearer = bearerResolver(provider, (accountId, ip) => identity.actorFor(accountId, ip));
+  installAuthentication(app, auth, () => (token, request) => resolveBearer(token, request.ip));
+  onRefusal(async (request, error) => {
+    if (request.url.startsWith('/api/v1/auth/me')) return; // a probe, not a refusal of anything
+    await audit.record({
+      actor: request.actor,
+      action: `http.${request.method.toLowerCase()}`,
+      outcome: 'refused',
+      targetType: 'endpoint',
+      targetId: request.routeOptions.url ?? request.url.split('?')[0] ?? null,
+      details: { code: error.code, status: error.status, ...(error.details.permission ? { permission: error.details.permission } : {}) },
+    });
+  });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', version }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+    try {
+      await db.kysely.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ready', database: db.kind };
+    } catch {
+      return reply.status(503).send({ status: 'unavailable', database: db.kind });
+    }
+  });
+
+  const sessionActor = async (request: FastifyRequest) => {
+    const token = request.cookies[sessionCookie];
+    return token ? (await auth.resolveSession(token, request.ip))?.actor : undefined;
+  };
+  await app.register(async (scope) => {
+    const api = scope as unknown as HttpApp;
+    identityRoutes(api, auth, directory);
+    auditRoutes(api, audit);
+    ssoRoutes(api, provider, clients, sessionActor);
+    govstackIdentityRoutes(api, provider, clients);
+  });
+  await serveWeb(app);
+
+  const checkpoints = setInterval(() => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')), 60_000);
+  checkpoints.unref();
+  events.start();
+
+  return {
+    config,
+    db,
+    app,
+    log,
+    audit,
+    identity,
+    events,
+    demo,
+    async close() {
+      clearInterval(checkpoints);
+      await app.close();
+      await events.stop();
+      await audit.checkpoint().catch(() => undefined);
+      if (!options.db) await db.close();
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { govstackIdentityRoutes } from './govstack-identity.routes.ts';

@@ -1,0 +1,78 @@
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+const envSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  ZHILI_DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+    .optional(),
+  ZHILI_PUBLIC_URL: z.url().optional(),
+  ZHILI_LOG_LEVEL: z.enum(logLevels).default('info'),
+  ZHILI_DEMO: z.enum(['true', 'false']).default('true'),
+  ZHILI_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
+  ZHILI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+});
+
+export interface Config {
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  /** Base URL people and apps reach this node at; the OIDC issuer hangs off it. */
+  publicUrl: string;
+  logLevel: (typeof logLevels)[number];
+  seedDemo: boolean;
+  bodyLimit: number;
+  sessionHours: number;
+}
+
+export class ConfigError extends Error {
+  readonly problems: { variable: string; message: string }[];
+  constructor(problems: { variable: string; message: string }[]) {
+    super(
+      'Invalid configuration:\n' +
+        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
+    );
+    this.name = 'ConfigError';
+    this.problems = problems;
+  }
+}
+
+/** Reads the environment once; a bad value stops start-up naming the variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = envSchema.safeParse(pick(env, Object.keys(envSchema.shape)));
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => ({
+        variable: String(issue.path[0] ?? '?'),
+        message: issue.message,
+      })),
+    );
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    dataDir: resolve(e.ZHILI_DATA_DIR),
+    databaseUrl: e.DATABASE_URL,
+    publicUrl: (e.ZHILI_PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    logLevel: e.ZHILI_LOG_LEVEL,
+    seedDemo: e.ZHILI_DEMO === 'true',
+    bodyLimit: e.ZHILI_BODY_LIMIT,
+    sessionHours: e.ZHILI_SESSION_HOURS,
+  };
+}
+
+function pick(env: NodeJS.ProcessEnv, keys: string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const key of keys) {
+    const value = env[key];
+    if (value !== undefined && value !== '') out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,129 @@
+import { mkdirSync } from 'node:fs';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
+import pg from 'pg';
+
+export type DatabaseKind = 'pglite' | 'postgres';
+
+/**
+ * Tables are declared by each module next to its repository; a repository views the shared
+ * connection through its own table types (`idb(db)`), so modules stay apart.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type KernelTables = any;
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type Executor<T = any> = Kysely<T> | Transaction<T>;
+
+export interface Database {
+  kind: DatabaseKind;
+  kysely: Kysely<KernelTables>;
+  /** Runs a multi-statement SQL script (migrations, restore). */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** Keep PGlite in memory (tests); ignored for PostgreSQL. */
+  inMemory?: boolean;
+  poolSize?: number;
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
+}
+
+async function openPostgres(url: string, max: number): Promise<Database> {
+  // Dates and big integers come back as strings: the app decides how to read them.
+  pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => v);
+  const pool = new pg.Pool({ connectionString: url, max });
+  await pool.query('select 1');
+  return {
+    kind: 'postgres',
+    kysely: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    execScript: async (sql) => {
+      await pool.query(sql);
+    },
+    close: () => pool.end(),
+  };
+}
+
+async function openPglite(options: DatabaseOptions): Promise<Database> {
+  let dataDir: string | undefined;
+  if (!options.inMemory) {
+    dataDir = `${options.dataDir}/pglite`;
+    mkdirSync(dataDir, { recursive: true });
+  }
+  const pglite = await PGlite.create({
+    ...(dataDir ? { dataDir } : {}),
+    parsers: { 20: (v: string) => v, 1184: (v: string) => v },
+  });
+  const pool = new PgliteSingleConnectionPool(pglite);
+  return {
+    kind: 'pglite',
+    kysely: new Kysely({ dialect: new PostgresDialect({ pool }) }),
+    execScript: (sql) => pool.exclusive(() => pglite.exec(sql).then(() => undefined)),
+    close: async () => {
+      await pool.exclusive(async () => undefined);
+      await pglite.close();
+    },
+  };
+}
+
+/**
+ * PGlite is one connection. Kysely gets a "pool" of that one connection guarded by a
+ * mutex, so a transaction holds it from BEGIN to COMMIT and nothing interleaves.
+ */
+class PgliteSingleConnectionPool implements PostgresPool {
+  readonly options = {};
+  private tail: Promise<void> = Promise.resolve();
+  private readonly pglite: PGlite;
+
+  constructor(pglite: PGlite) {
+    this.pglite = pglite;
+  }
+
+  private acquire(): Promise<() => void> {
+    let release!: () => void;
+    const next = new Promise<void>((resolve) => (release = resolve));
+    const acquired = this.tail.then(() => release);
+    this.tail = this.tail.then(() => next);
+    return acquired;
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    const release = await this.acquire();
+    try {
+      return await work();
+    } finally {
+      release();
+    }
+  }
+
+  async connect(): Promise<PostgresPoolClient> {
+    const release = await this.acquire();
+    const pglite = this.pglite;
+    return {
+      async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
+        const result = await pglite.query<R>(sql, parameters as unknown[]);
+        return {
+          command: commandOf(sql),
+          rowCount: result.affectedRows ?? result.rows.length,
+          rows: result.rows,
+        };
+      },
+      release,
+    } as PostgresPoolClient;
+  }
+
+  async end(): Promise<void> {}
+}
+
+function commandOf(sql: string): PostgresQueryResult<unknown>['command'] {
+  const word = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql)?.[1]?.toUpperCase();
+  if (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'MERGE') return word;
+  return 'SELECT';
+}

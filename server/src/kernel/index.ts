@@ -1,0 +1,15 @@
+export { loadConfig, ConfigError, type Config } from './config.ts';
+export { openDatabase, type Database, type DatabaseKind, type Executor, type KernelTables } from './db.ts';
+export { migrate, type MigrationSource } from './migrations.ts';
+export * from './errors.ts';
+export { registerMessages, translate, localeFrom, type Locale } from './i18n.ts';
+export { emit, EventBus, type PlatformEvents, type EventName } from './events.ts';
+export { newId, newSecret } from './ids.ts';
+export { createLogger, redactPersonalNumbers, type Logger } from './logger.ts';
+export { createHttpApp, sendError, sendNotFound, type HttpApp, type RefusalRecorder } from './http.ts';
+export type { Metrics } from './metrics.ts';
+export * from './actor.ts';
+export { getOrCreateNodeKey } from './node-keys.ts';
+export const kernelMigrations = { module: 'kernel', dir: new URL('./migrations/', import.meta.url) };
+export * from './access.ts';
+export { backupDatabase, restoreDatabase, dumpLines, type BackupSummary } from './backup.ts';

@@ -1,0 +1,199 @@
+import { sm2 } from 'sm-crypto-v2';
+import {
+  ForbiddenError,
+  getOrCreateNodeKey,
+  newId,
+  requireScope,
+  regionPrefix,
+  type Actor,
+  type Database,
+  type Executor,
+} from '../../kernel/index.ts';
+import { chainHash, genesisHash, type ChainedFields } from './audit-chain.ts';
+import * as repo from './audit.repository.ts';
+
+/** GM/T 0009 default user ID for SM2 signatures. */
+const sm2UserId = '1234567812345678';
+const checkpointEvery = 64;
+
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+export interface AuditInput {
+  actor: Pick<Actor, 'accountId' | 'clientId' | 'kind' | 'displayName' | 'ip' | 'orgId' | 'regionCode'>;
+  action: string;
+  outcome?: AuditOutcome;
+  targetType?: string | null;
+  targetId?: string | null;
+  /** Where the target lives, so auditors of a region see its entries. */
+  regionCode?: string | null;
+  orgId?: string | null;
+  details?: Record<string, unknown>;
+}
+
+interface SigningKey {
+  privateKey: string;
+  publicKey: string;
+}
+
+export class AuditLog {
+  private readonly db: Database;
+  private key: SigningKey | undefined;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  /** Loads (or creates, once per node) the SM2 checkpoint key. Call before any transaction. */
+  async open(): Promise<this> {
+    this.key ??= await getOrCreateNodeKey(this.db, 'audit.sm2', () => {
+      const pair = sm2.generateKeyPairHex();
+      return { privateKey: pair.privateKey, publicKey: pair.publicKey };
+    });
+    return this;
+  }
+
+  private signingKey(): SigningKey {
+    // Loading it inside a caller's transaction would wait on PGlite's only connection.
+    if (!this.key) throw new Error('AuditLog.open() was not awaited');
+    return this.key;
+  }
+
+  /**
+   * Appends an entry inside the caller's transaction: the entry commits with the change it
+   * describes, or not at all. Without a transaction it runs in its own.
+   */
+  async record(input: AuditInput, tx?: Executor): Promise<void> {
+    if (!tx) {
+      await this.db.kysely.transaction().execute((own) => this.record(input, own));
+      return;
+    }
+    const key = this.signingKey();
+    const head = await repo.lockHead(tx);
+    const fields: ChainedFields = {
+      seq: head.seq + 1,
+      id: newId('aud'),
+      at: new Date().toISOString(),
+      actorId: input.actor.accountId ?? input.actor.clientId,
+      actorKind: input.actor.kind,
+      actorName: input.actor.displayName,
+      action: input.action,
+      outcome: input.outcome ?? 'ok',
+      targetType: input.targetType ?? null,
+      targetId: input.targetId ?? null,
+      orgId: input.orgId ?? input.actor.orgId,
+      regionCode: input.regionCode ?? input.actor.regionCode,
+      ip: input.actor.ip || null,
+      details: input.details ?? {},
+    };
+    const hash = chainHash(head.hash, fields);
+    await repo.insertEntry(tx, { ...fields, prevHash: head.hash, hash });
+    if (fields.seq % checkpointEvery === 0) await this.insertCheckpoint(tx, key, fields.seq, hash);
+  }
+
+  /** Signs the current head if it moved since the last checkpoint. */
+  async checkpoint(): Promise<number | null> {
+    const key = this.signingKey();
+    return this.db.kysely.transaction().execute(async (tx) => {
+      const head = await repo.lockHead(tx);
+      const last = await repo.lastCheckpointSeq(tx);
+      if (head.seq === 0 || head.seq === last) return null;
+      await this.insertCheckpoint(tx, key, head.seq, head.hash);
+      return head.seq;
+    });
+  }
+
+  private async insertCheckpoint(tx: Executor, key: SigningKey, seq: number, hash: string): Promise<void> {
+    const signature = sm2.doSignature(checkpointMessage(seq, hash), key.privateKey, { hash: true, userId: sm2UserId });
+    await repo.insertCheckpoint(tx, { seq, hash, signature, publicKey: key.publicKey });
+  }
+
+  async list(actor: Actor, filter: { actionPrefix?: string | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number }) {
+    const scope = auditScope(actor);
+    const entries = await repo.listEntries(this.db.kysely, {
+      regionPrefix: scope,
+      actionPrefix: filter.actionPrefix,
+      outcome: filter.outcome,
+      beforeSeq: filter.cursor ? Number(filter.cursor) : undefined,
+      limit: filter.limit + 1,
+    });
+    const page = entries.slice(0, filter.limit);
+    return { items: page, nextCursor: entries.length > filter.limit ? String(page.at(-1)!.seq) : null };
+  }
+
+  async verify(): Promise<VerifyResult> {
+    return verifyChain(this.db, this.signingKey().publicKey);
+  }
+}
+
+function checkpointMessage(seq: number, hash: string): string {
+  return `zhili-audit-checkpoint:${seq}:${hash}`;
+}
+
+/** Auditors read the log of their region; a platform-wide or province grant reads everything. */
+function auditScope(actor: Actor): string | null {
+  const scope = requireScope(actor, 'audit.read');
+  if (scope.all) return null;
+  const prefixes = scope.regionCodes.map(regionPrefix).sort((a, b) => a.length - b.length);
+  if (prefixes[0] === undefined) throw new ForbiddenError('access.forbidden', { permission: 'audit.read' });
+  return prefixes[0].length <= 2 ? null : prefixes[0];
+}
+
+export type BadReason = 'altered' | 'missing' | 'chain_broken' | 'truncated' | 'checkpoint_invalid';
+
+export interface VerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBad: { seq: number; reason: BadReason } | null;
+  lastCheckpointSeq: number | null;
+}
+
+/** Walks the whole chain; names the first entry that is not what was written. */
+export async function verifyChain(db: Database, trustedPublicKey: string): Promise<VerifyResult> {
+  const problems: { seq: number; reason: BadReason }[] = [];
+  const hashes = new Map<number, string>();
+  let expectedSeq = 1;
+  let prevHash = genesisHash;
+  let checked = 0;
+  for (;;) {
+    const page = await repo.readEntriesAfter(db.kysely, expectedSeq - 1, 1000);
+    if (page.length === 0) break;
+    for (const entry of page) {
+      if (entry.seq !== expectedSeq) {
+        problems.push({ seq: expectedSeq, reason: 'missing' });
+        break;
+      }
+      const { prevHash: storedPrev, hash: storedHash, ...fields } = entry;
+      if (chainHash(storedPrev, fields) !== storedHash) {
+        problems.push({ seq: entry.seq, reason: 'altered' });
+        break;
+      }
+      if (storedPrev !== prevHash) {
+        problems.push({ seq: entry.seq, reason: 'chain_broken' });
+        break;
+      }
+      hashes.set(entry.seq, storedHash);
+      prevHash = storedHash;
+      expectedSeq++;
+      checked++;
+    }
+    if (problems.length) break;
+  }
+  const lastSeq = expectedSeq - 1;
+  const checkpoints = await repo.readCheckpoints(db.kysely);
+  if (!problems.length) {
+    const head = await repo.readHead(db.kysely);
+    if (head.seq > lastSeq) problems.push({ seq: lastSeq + 1, reason: 'truncated' });
+    else if (head.seq === lastSeq && lastSeq > 0 && head.hash !== prevHash) problems.push({ seq: lastSeq, reason: 'chain_broken' });
+  }
+  for (const cp of checkpoints) {
+    // Only this node's key counts: a checkpoint re-signed with another key is a forgery.
+    const signed =
+      cp.publicKey === trustedPublicKey &&
+      sm2.doVerifySignature(checkpointMessage(cp.seq, cp.hash), cp.signature, trustedPublicKey, { hash: true, userId: sm2UserId });
+    if (!signed) problems.push({ seq: cp.seq, reason: 'checkpoint_invalid' });
+    else if (cp.seq > lastSeq && !problems.length) problems.push({ seq: lastSeq + 1, reason: 'truncated' });
+    else if (hashes.has(cp.seq) && hashes.get(cp.seq) !== cp.hash) problems.push({ seq: cp.seq, reason: 'altered' });
+  }
+  problems.sort((a, b) => a.seq - b.seq);
+  return { ok: problems.length === 0, checked, firstBad: problems[0] ?? null, lastCheckpointSeq: checkpoints.at(-1)?.seq ?? null };
+}

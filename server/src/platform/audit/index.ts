@@ -1,0 +1,3 @@
+export { AuditLog, verifyChain, type AuditInput, type AuditOutcome, type VerifyResult } from './audit.service.ts';
+export { auditRoutes } from './audit.routes.ts';
+export const auditMigrations = { module: 'audit', dir: new URL('./migrations/', import.meta.url) };

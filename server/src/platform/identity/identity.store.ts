@@ -1,0 +1,177 @@
+import { sql } from 'kysely';
+import { newId, type Actor, type Database, type Executor, type Grade } from '../../kernel/index.ts';
+import { loadActor } from './actor-loader.ts';
+import * as repo from './identity.repository.ts';
+import { idb } from './identity.tables.ts';
+import type { OrgKind } from './org-kinds.ts';
+import type { Role } from './roles.ts';
+
+export interface RegionImport {
+  code: string;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'township' | 'village';
+  parentCode: string | null;
+}
+export interface OrgImport {
+  slug: string;
+  name: string;
+  kind: OrgKind;
+  regionCode: string;
+  parentSlug: string | null;
+  units: { slug: string; name: string; parentSlug?: string | undefined }[];
+}
+export interface AccountImport {
+  kind: 'staff' | 'citizen' | 'enterprise';
+  username: string;
+  displayName: string;
+  idNumber?: string | undefined;
+  phone?: string | null | undefined;
+  regionCode?: string | null | undefined;
+  orgSlug?: string | undefined;
+  unitSlug?: string | undefined;
+  position?: string | undefined;
+  clearance?: Grade | undefined;
+  realNameLevel?: number | undefined;
+  roles?: Role[] | undefined;
+  passwordHash: string;
+}
+
+const regionalRoles = new Set<Role>(['platform_admin', 'staff', 'leader', 'auditor']);
+
+/** Identity's public functions for the rest of the platform: packs, SSO, CLI. */
+export class IdentityStore {
+  private readonly db: Database;
+
+  constructor(db: Database) {
+    this.db = db;
+  }
+
+  async isEmpty(): Promise<boolean> {
+    const row = await idb(this.db.kysely).selectFrom('regions').select(sql<string>`count(*)`.as('n')).executeTakeFirst();
+    return Number(row?.n ?? 0) === 0;
+  }
+
+  async actorFor(accountId: string, ip: string): Promise<Actor | undefined> {
+    const account = await repo.findAccount(this.db.kysely, accountId);
+    if (!account || account.status !== 'active') return undefined;
+    return loadActor(this.db.kysely, account, ip, null);
+  }
+
+  async actorForUsername(username: string): Promise<Actor | undefined> {
+    const account = await repo.findAccountByUsername(this.db.kysely, username);
+    return account ? this.actorFor(account.id, '127.0.0.1') : undefined;
+  }
+
+  /** OpenID claims of an account (the `profile` scope). */
+  async claimsOf(accountId: string): Promise<Record<string, unknown> | undefined> {
+    const account = await repo.findAccount(this.db.kysely, accountId);
+    if (!account || account.status !== 'active') return undefined;
+    const org = account.org_id ? await repo.findOrg(this.db.kysely, account.org_id) : undefined;
+    return {
+      name: account.display_name,
+      preferred_username: account.kind === 'staff' ? account.username : undefined,
+      zhili_kind: account.kind,
+      zhili_org_id: account.org_id ?? undefined,
+      zhili_region_code: org?.region_code ?? account.region_code ?? undefined,
+    };
+  }
+
+  async setPassword(tx: Executor, username: string, passwordHash: string): Promise<string | undefined> {
+    const result = await idb(tx)
+      .updateTable('accounts')
+      .set({ password_hash: passwordHash, must_change_password: false })
+      .where('username', '=', username)
+      .returning('id')
+      .executeTakeFirst();
+    if (result) await idb(tx).deleteFrom('login_throttle').where('username', '=', username).execute();
+    return result?.id;
+  }
+
+  async importRegions(tx: Executor, regions: RegionImport[]): Promise<void> {
+    for (const batch of chunks(regions, 200)) {
+      await idb(tx)
+        .insertInto('regions')
+        .values(batch.map((r) => ({ code: r.code, name: r.name, level: r.level, parent_code: r.parentCode })))
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
+    }
+  }
+
+  /** Creates organisations and their units; returns ids by slug (`org` and `org.unit`). */
+  async importOrgs(tx: Executor, orgs: OrgImport[]): Promise<Map<string, string>> {
+    const ids = new Map<string, string>();
+    for (const org of orgs) ids.set(org.slug, newId('org'));
+    const orgRows = orgs.map((o) => ({
+      id: ids.get(o.slug)!,
+      slug: o.slug,
+      name: o.name,
+      kind: o.kind,
+      region_code: o.regionCode,
+      parent_org_id: null as string | null,
+    }));
+    for (const batch of chunks(orgRows, 200)) await idb(tx).insertInto('orgs').values(batch as never).execute();
+    for (const org of orgs) {
+      if (org.parentSlug && ids.has(org.parentSlug)) {
+        await idb(tx).updateTable('orgs').set({ parent_org_id: ids.get(org.parentSlug)! }).where('id', '=', ids.get(org.slug)!).execute();
+      }
+    }
+    const unitRows = orgs.flatMap((org) =>
+      org.units.map((unit) => {
+        const id = newId('unit');
+        ids.set(`${org.slug}/${unit.slug}`, id);
+        return { id, org_id: ids.get(org.slug)!, slug: unit.slug, name: unit.name, parentSlug: unit.parentSlug, orgSlug: org.slug };
+      }),
+    );
+    for (const batch of chunks(unitRows, 200)) {
+      await idb(tx)
+        .insertInto('org_units')
+        .values(batch.map((u) => ({ id: u.id, org_id: u.org_id, slug: u.slug, name: u.name, parent_unit_id: u.parentSlug ? (ids.get(`${u.orgSlug}/${u.parentSlug}`) ?? null) : null })) as never)
+        .execute();
+    }
+    return ids;
+  }
+
+  async importAccounts(tx: Executor, accounts: AccountImport[], ids: Map<string, string>, orgRegion: Map<string, string>): Promise<number> {
+    let created = 0;
+    for (const batch of chunks(accounts, 200)) {
+      const rows = batch.map((a) => ({
+        id: newId('acc'),
+        kind: a.kind,
+        username: a.username,
+        display_name: a.displayName,
+        id_number: a.idNumber ?? null,
+        phone: a.phone ?? null,
+        region_code: a.regionCode ?? null,
+        org_id: a.orgSlug ? (ids.get(a.orgSlug) ?? null) : null,
+        unit_id: a.orgSlug && a.unitSlug ? (ids.get(`${a.orgSlug}/${a.unitSlug}`) ?? null) : null,
+        position: a.position ?? null,
+        clearance: a.clearance ?? 'L1',
+        real_name_level: a.realNameLevel ?? (a.kind === 'staff' ? 3 : 2),
+        password_hash: a.passwordHash,
+      }));
+      await idb(tx).insertInto('accounts').values(rows as never).execute();
+      const grants = batch.flatMap((a, i) =>
+        (a.roles ?? []).map((role) => {
+          const orgId = rows[i]!.org_id;
+          const regional = regionalRoles.has(role);
+          return {
+            id: newId('grt'),
+            account_id: rows[i]!.id,
+            role,
+            org_id: regional ? null : orgId,
+            region_code: regional && a.orgSlug ? (orgRegion.get(a.orgSlug) ?? null) : null,
+          };
+        }),
+      );
+      if (grants.length) await idb(tx).insertInto('role_grants').values(grants as never).execute();
+      created += rows.length;
+    }
+    return created;
+  }
+}
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
