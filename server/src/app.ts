@@ -104,13 +104,10 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     const token = request.cookies[sessionCookie];
     return token ? (await auth.resolveSession(token, request.ip))?.actor : undefined;
   };
-  await app.register(async (scope) => {
-    const api = scope as unknown as HttpApp;
-    identityRoutes(api, auth, directory);
-    auditRoutes(api, audit);
-    ssoRoutes(api, provider, clients, sessionActor);
-    govstackIdentityRoutes(api, provider, clients);
-  });
+  identityRoutes(app, auth, directory);
+  auditRoutes(app, audit);
+  ssoRoutes(app, provider, clients, sessionActor);
+  govstackIdentityRoutes(app, provider, clients);
   await serveWeb(app);
 
   const checkpoints = setInterval(() => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')), 60_000);

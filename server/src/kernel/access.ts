@@ -1,6 +1,6 @@
 import type { Actor, RoleGrant } from './actor.ts';
 import { regionCovers } from './actor.ts';
-import { ForbiddenError } from './errors.ts';
+import { ForbiddenError, UnauthenticatedError } from './errors.ts';
 
 export interface AccessTarget {
   orgId?: string | null;
@@ -30,6 +30,7 @@ export function can(actor: Actor, permission: string, target?: AccessTarget): bo
 }
 
 export function requirePermission(actor: Actor, permission: string, target?: AccessTarget): void {
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   if (!can(actor, permission, target)) {
     throw new ForbiddenError('access.forbidden', { permission, ...(target ? { target } : {}) });
   }
@@ -55,6 +56,7 @@ export function permissionScope(actor: Actor, permission: string): PermissionSco
 }
 
 export function requireScope(actor: Actor, permission: string): PermissionScope {
+  if (actor.kind === 'anonymous') throw new UnauthenticatedError();
   const scope = permissionScope(actor, permission);
   if (!scope.all && scope.regionCodes.length === 0 && scope.orgIds.length === 0) {
     throw new ForbiddenError('access.forbidden', { permission });

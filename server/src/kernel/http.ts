@@ -1,4 +1,4 @@
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, { LogController, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
@@ -47,7 +47,7 @@ export function createHttpApp(options: HttpOptions): { app: HttpApp; metrics: Me
     bodyLimit: options.bodyLimit,
     genReqId: () => newId('req'),
     trustProxy: true,
-    disableRequestLogging: true,
+    logController: new LogController({ disableRequestLogging: true }),
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 

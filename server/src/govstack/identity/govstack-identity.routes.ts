@@ -68,7 +68,7 @@ export function govstackIdentityRoutes(app: HttpApp, provider: Provider, clients
 
   const answer = (clientId: string) => ({ responseTime: new Date().toISOString(), response: { clientId }, errors: [] });
 
-  app.post(`${prefix}/client-mgmt/oidc-client`, { schema: { tags: ['govstack'], summary: 'GovStack Identity BB: create OIDC client', body: createClientBody } }, async (request) => {
+  app.post(`${prefix}/client-mgmt/oidc-client`, { config: { permission: 'oidc_client.manage' }, schema: { tags: ['govstack'], summary: 'GovStack Identity BB: create OIDC client', body: createClientBody } }, async (request) => {
     const r = request.body.request;
     const { client } = await clients.register(request.actor, {
       clientId: r.clientId,
@@ -83,7 +83,7 @@ export function govstackIdentityRoutes(app: HttpApp, provider: Provider, clients
     return answer(client.clientId);
   });
 
-  app.put(`${prefix}/client-mgmt/oidc-client/:client_id`, { schema: { tags: ['govstack'], summary: 'GovStack Identity BB: update OIDC client', params: z.object({ client_id: z.string().max(64) }), body: updateClientBody } }, async (request) => {
+  app.put(`${prefix}/client-mgmt/oidc-client/:client_id`, { config: { permission: 'oidc_client.manage' }, schema: { tags: ['govstack'], summary: 'GovStack Identity BB: update OIDC client', params: z.object({ client_id: z.string().max(64) }), body: updateClientBody } }, async (request) => {
     const r = request.body.request;
     if (r.status === 'inactive') {
       await clients.remove(request.actor, request.params.client_id);

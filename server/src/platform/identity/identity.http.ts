@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, type Actor, type HttpApp } from '../../kernel/index.ts';
+import { ForbiddenError, requirePermission, type Actor, type HttpApp } from '../../kernel/index.ts';
 import type { AuthService } from './auth.service.ts';
 
 export const sessionCookie = 'zhili_session';
@@ -12,6 +12,10 @@ declare module 'fastify' {
   interface FastifyRequest {
     csrfToken: string | null;
   }
+  interface FastifyContextConfig {
+    /** Checked before the body is validated: who may not call a route learns nothing from it. */
+    permission?: string;
+  }
 }
 
 /**
@@ -20,7 +24,13 @@ declare module 'fastify' {
  */
 export function installAuthentication(app: HttpApp, auth: AuthService, bearer: () => BearerResolver | undefined): void {
   app.decorateRequest('csrfToken', null);
-  app.addHook('preHandler', async (request) => {
+  app.addHook('preValidation', async (request) => {
+    await authenticate(request);
+    const permission = request.routeOptions.config?.permission;
+    if (permission) requirePermission(request.actor, permission);
+  });
+
+  async function authenticate(request: FastifyRequest): Promise<void> {
     const header = request.headers.authorization;
     if (header?.startsWith('Bearer ')) {
       const actor = await bearer()?.(header.slice(7).trim(), request);
@@ -36,7 +46,7 @@ export function installAuthentication(app: HttpApp, auth: AuthService, bearer: (
     if (!safeMethods.has(request.method) && request.headers['x-csrf-token'] !== session.csrfToken) {
       throw new ForbiddenError('auth.csrf_failed');
     }
-  });
+  }
 }
 
 export function setSessionCookie(request: FastifyRequest, reply: FastifyReply, token: string, expiresAt: Date): void {

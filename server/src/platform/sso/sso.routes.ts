@@ -55,11 +55,11 @@ export function ssoRoutes(app: HttpApp, provider: Provider, clients: ClientRegis
     return provider.interactionFinished(request.raw, reply.raw, { consent: { grantId } }, { mergeWithLastSubmission: true });
   });
 
-  app.get('/api/v1/oidc-clients', { schema: { tags: ['sso'], summary: '应用接入 Registered OIDC clients' } }, async (request) => clients.list(request.actor));
-  app.post('/api/v1/oidc-clients', { schema: { tags: ['sso'], summary: 'Register an OIDC client (secret shown once)', body: registerClientBody } }, async (request, reply) =>
+  app.get('/api/v1/oidc-clients', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: '应用接入 Registered OIDC clients' } }, async (request) => clients.list(request.actor));
+  app.post('/api/v1/oidc-clients', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: 'Register an OIDC client (secret shown once)', body: registerClientBody } }, async (request, reply) =>
     reply.status(201).send(await clients.register(request.actor, request.body)),
   );
-  app.delete('/api/v1/oidc-clients/:clientId', { schema: { tags: ['sso'], summary: 'Delete a client and its tokens', params: z.strictObject({ clientId: z.string().max(64) }) } }, async (request, reply) => {
+  app.delete('/api/v1/oidc-clients/:clientId', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: 'Delete a client and its tokens', params: z.strictObject({ clientId: z.string().max(64) }) } }, async (request, reply) => {
     await clients.remove(request.actor, request.params.clientId);
     return reply.status(204).send();
   });
