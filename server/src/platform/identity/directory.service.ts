@@ -23,7 +23,7 @@ import * as repo from './identity.repository.ts';
 import { idb } from './identity.tables.ts';
 import { orgKinds } from './org-kinds.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
-import { orgAssignableRoles, roleDefinitions, roles as allRoles, type Role } from './roles.ts';
+import { orgAssignableRoles, roleDefinitions, type Role } from './roles.ts';
 import type { CreateAccountInput, SetRolesInput } from './identity.schemas.ts';
 import type { z } from 'zod';
 import type { createOrgBody, updateOrgBody } from './identity.schemas.ts';
@@ -314,14 +314,18 @@ export class DirectoryService {
    */
   private checkGrants(actor: Actor, requested: SetRolesInput['roles'], org: repo.OrgRow, clearance: SetRolesInput['clearance']) {
     if (gradeRank(clearance) > gradeRank(actor.clearance)) throw new ForbiddenError('identity.clearance_too_high', { clearance: actor.clearance });
+    const regional = can(actor, 'role.assign', { regionCode: org.region_code });
     return requested.map((grant) => {
-      const definition = roleDefinitions[grant.role];
-      const orgId = grant.orgId ?? (definition.scope === 'org' ? org.id : null);
+      const refuse = () => new ForbiddenError('identity.role_not_assignable', { role: grant.role });
+      if (grant.orgId && grant.orgId !== org.id) throw refuse(); // grants live in the account's own org
+      if (!regional) {
+        // An org admin hands out workbench roles, scoped to its own organisation only.
+        if (!orgAssignableRoles.includes(grant.role) || grant.regionCode) throw refuse();
+        return { role: grant.role, orgId: org.id, regionCode: null };
+      }
+      const orgId = roleDefinitions[grant.role].scope === 'org' || grant.orgId ? org.id : null;
       const regionCode = orgId ? null : (grant.regionCode ?? org.region_code);
-      const allowed = can(actor, 'role.assign', { orgId, regionCode: regionCode ?? org.region_code })
-        ? !regionCode || can(actor, 'role.assign', { regionCode })
-        : orgAssignableRoles.includes(grant.role) && orgId === org.id && can(actor, 'account.manage', { orgId });
-      if (!allowed || !allRoles.includes(grant.role)) throw new ForbiddenError('identity.role_not_assignable', { role: grant.role });
+      if (regionCode && !can(actor, 'role.assign', { regionCode })) throw refuse();
       return { role: grant.role, orgId, regionCode };
     });
   }

@@ -1,0 +1,105 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCitizens, generateEnterprises } from './packs/demo-province/index.ts';
+import { testDatabases } from './testing/databases.ts';
+import { given } from './testing/given.ts';
+import { startTestNode, type Session, type TestNode } from './testing/test-node.ts';
+
+type Call = { method: string; url: string; body?: unknown };
+
+/**
+ * Each role × each endpoint it must not use → 401/403, and an audit entry for the refusal.
+ * Bodies are valid, so a refusal is never a validation error in disguise.
+ */
+describe.each(testDatabases())('refusal matrix on %s', (kind) => {
+  let t: TestNode;
+  const sessions: Record<string, Session | undefined> = {};
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+    const g = given(t);
+    for (const slug of ['xihu-zf', 'xihu-scjg', 'yinzhou-zf', 'zj-dsj']) ids[slug] = await g.orgId(slug);
+    ids.admin = await g.accountId('admin');
+    ids.yinzhouOfficer = await g.accountId('yinzhou.officer');
+    ids.xihuOfficer = await g.accountId('xihu.officer');
+    sessions.citizen = await t.login(generateCitizens()[1]!.idNumber);
+    sessions.enterprise = await t.login(generateEnterprises()[1]!.uscc);
+    sessions.staff = await t.login('xihu.officer');
+    sessions.orgAdmin = await t.login('xihu.orgadmin');
+    sessions.auditor = await t.login('zj.auditor');
+    sessions.leader = await t.login('xihu.leader');
+  });
+  afterAll(() => t?.close());
+
+  const staffBody = (orgId: string, extra: Record<string, unknown> = {}) => ({
+    kind: 'staff', username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新同事', orgId, password: 'Passw0rd!x', roles: [], clearance: 'L1', ...extra,
+  });
+  const adminOnly = (): Call[] => [
+    { method: 'GET', url: '/api/v1/accounts' },
+    { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-scjg']!) },
+    { method: 'POST', url: '/api/v1/orgs', body: { name: '西湖区测试局', kind: 'department', regionCode: '330106' } },
+    { method: 'GET', url: '/api/v1/roles' },
+    { method: 'GET', url: '/api/v1/oidc-clients' },
+    { method: 'POST', url: '/api/v1/oidc-clients', body: { name: '测试应用', grantTypes: ['client_credentials'] } },
+    { method: 'DELETE', url: '/api/v1/oidc-clients/app_0000000000000000000000000a' },
+    { method: 'GET', url: '/api/v1/audit' },
+    { method: 'POST', url: '/api/v1/audit/verify' },
+    { method: 'POST', url: `/api/v1/accounts/${ids.admin}/disable` },
+    { method: 'POST', url: `/api/v1/accounts/${ids.admin}/reset-password`, body: {} },
+  ];
+
+  const matrix = (): [string, Call[]][] => [
+    ['anonymous', [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }, { method: 'POST', url: '/api/v1/auth/logout' }]],
+    ['citizen', [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }]],
+    ['enterprise', [...adminOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }]],
+    ['staff', [
+      ...adminOnly(),
+      { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
+      { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
+      { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
+    ]],
+    ['leader', [{ method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!) }, { method: 'GET', url: '/api/v1/audit' }]],
+    ['orgAdmin', [
+      { method: 'POST', url: '/api/v1/orgs', body: { name: '西湖区测试局', kind: 'department', regionCode: '330106' } },
+      { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-scjg']}`, body: { name: '改名' } }, // not its org
+      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['yinzhou-zf']!) },
+      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'platform_admin' }] }) },
+      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { clearance: 'L4' }) },
+      { method: 'POST', url: `/api/v1/accounts/${ids.yinzhouOfficer}/disable` },
+      { method: 'POST', url: `/api/v1/accounts/${ids.xihuOfficer}/reset-password`, body: {} }, // works in another org of the county
+      { method: 'GET', url: '/api/v1/audit' },
+      { method: 'GET', url: '/api/v1/oidc-clients' },
+    ]],
+    ['auditor', [
+      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['zj-dsj']!) },
+      { method: 'POST', url: '/api/v1/orgs', body: { name: '浙江省测试厅', kind: 'department', regionCode: '330000' } },
+      { method: 'POST', url: '/api/v1/oidc-clients', body: { name: '测试应用', grantTypes: ['client_credentials'] } },
+    ]],
+  ];
+
+  it('refuses every cell with 401 or 403 and audits each refusal', async () => {
+    const g = given(t);
+    let expected = await g.refusals();
+    const failures: string[] = [];
+    for (const [role, calls] of matrix()) {
+      for (const call of calls) {
+        const response = await t.request(call.method, call.url, { as: sessions[role], body: call.body });
+        const want = role === 'anonymous' ? 401 : 403;
+        if (response.statusCode !== want) failures.push(`${role} ${call.method} ${call.url} → ${response.statusCode} ${response.body.slice(0, 120)}`);
+        expected++;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await g.refusals()).toBe(expected);
+  });
+
+  it('lets the same roles do what they may (the matrix is not refusing everything)', async () => {
+    const staff = sessions.staff!;
+    expect((await t.request('GET', `/api/v1/orgs/${ids['xihu-zf']}/address-book`, { as: staff })).statusCode).toBe(200);
+    const orgAdmin = sessions.orgAdmin!;
+    const created = await t.request('POST', '/api/v1/accounts', { as: orgAdmin, body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'leader' }], clearance: 'L2' }) });
+    expect(created.statusCode).toBe(201);
+    const auditor = sessions.auditor!;
+    expect((await t.request('GET', '/api/v1/audit?outcome=refused', { as: auditor })).json().items.length).toBeGreaterThan(0);
+  });
+});
