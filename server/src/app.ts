@@ -75,7 +75,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const clients = new ClientRegistry(db, audit);
   const provider = await createOidcProvider(db, config.publicUrl, identity, log);
 
-  const { app, onRefusal } = createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
+  const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
   const resolveBearer = bearerResolver(provider, (accountId, ip) => identity.actorFor(accountId, ip));
   installAuthentication(app, auth, () => (token, request) => resolveBearer(token, request.ip));
   onRefusal(async (request, error) => {

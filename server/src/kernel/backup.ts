@@ -4,7 +4,7 @@ import { createGzip, createGunzip } from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
-import type { Database } from './db.ts';
+import type { Database, Executor } from './db.ts';
 
 /**
  * A logical backup: every table of the public schema as JSON lines, gzip-compressed. The
@@ -14,14 +14,14 @@ export interface BackupSummary {
   tables: Record<string, number>;
 }
 
-async function tablesInOrder(db: Database): Promise<string[]> {
+async function tablesInOrder(db: Executor): Promise<string[]> {
   // Parents before children, following foreign keys.
   const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db.kysely)).rows.map((r) => r.name);
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db)).rows.map((r) => r.name);
   const deps = (await sql<{ child: string; parent: string }>`select tc.table_name as child, ccu.table_name as parent
     from information_schema.table_constraints tc
     join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db.kysely)).rows;
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db)).rows;
   const ordered: string[] = [];
   const visit = (table: string, seen: Set<string>) => {
     if (ordered.includes(table) || seen.has(table)) return;
@@ -41,7 +41,7 @@ async function primaryKeyOrder(db: Database, table: string): Promise<string> {
 }
 
 export async function* dumpLines(db: Database): AsyncGenerator<string> {
-  const tables = await tablesInOrder(db);
+  const tables = await tablesInOrder(db.kysely);
   yield JSON.stringify({ zhiliBackup: 1, createdAt: new Date().toISOString(), tables });
   for (const table of tables) {
     const order = await primaryKeyOrder(db, table);
@@ -85,7 +85,7 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
         const header = JSON.parse(line) as { zhiliBackup?: number; tables?: string[] };
         if (header.zhiliBackup !== 1 || !Array.isArray(header.tables)) throw new Error('not a Zhili backup file');
         state.header = header;
-        const existing = await tablesInOrder(db);
+        const existing = await tablesInOrder(tx);
         await sql`truncate ${sql.join(existing.map((t) => sql.table(t)))} cascade`.execute(tx);
         continue;
       }

@@ -39,7 +39,7 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   // Dates and big integers come back as strings: the app decides how to read them.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => v);
-  const pool = new pg.Pool({ connectionString: url, max });
+  const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
   await pool.query('select 1');
   return {
     kind: 'postgres',

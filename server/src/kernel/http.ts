@@ -41,7 +41,7 @@ export interface HttpOptions {
   version: string;
 }
 
-export function createHttpApp(options: HttpOptions): { app: HttpApp; metrics: Metrics; onRefusal: (r: RefusalRecorder) => void } {
+export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpApp; metrics: Metrics; onRefusal: (r: RefusalRecorder) => void }> {
   const app = Fastify({
     loggerInstance: options.log,
     bodyLimit: options.bodyLimit,
@@ -51,6 +51,8 @@ export function createHttpApp(options: HttpOptions): { app: HttpApp; metrics: Me
     ajv: undefined,
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 
+  // The API speaks JSON only; anything else is refused as 415 before a route sees it.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null as unknown as Actor);
@@ -79,8 +81,8 @@ export function createHttpApp(options: HttpOptions): { app: HttpApp; metrics: Me
     });
   });
 
-  app.register(fastifyCookie);
-  app.register(fastifySwagger, {
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.1.0',
       info: {
@@ -98,10 +100,8 @@ export function createHttpApp(options: HttpOptions): { app: HttpApp; metrics: Me
     },
     transform: jsonSchemaTransform,
   });
-  app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
-  app.register(async (scope) => {
-    scope.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
-  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   return { app, metrics, onRefusal: (r) => (recordRefusal = r) };
 }

@@ -30,7 +30,7 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page = (await t.request('GET', `/api/v1/orgs?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as: admin })).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (await t.request('GET', `/api/v1/orgs?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as: admin })).json();
       for (const org of page.items) {
         expect(seen.has(org.id)).toBe(false);
         seen.add(org.id);
