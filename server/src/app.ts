@@ -24,7 +24,7 @@ import {
 } from './platform/identity/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
-import { installDemoProvince, type DemoSummary } from './packs/demo-province/seed.ts';
+import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;

@@ -100,7 +100,7 @@ export function resetPassword(config: Config, username: string, password: string
 }
 
 export function backupCommand(config: Config, file: string): Promise<number> {
-  return withDatabase(config, async (db, audit) => {
+  return withDatabase(config, async (db) => {
     const summary = await backupDatabase(db, file);
     const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
     console.log(`backup written to ${file}: ${Object.keys(summary.tables).length} tables, ${rows} rows`);
@@ -114,7 +114,7 @@ export function restoreCommand(config: Config, file: string, confirmed: boolean)
     return Promise.resolve(2);
   }
   createLogger('silent');
-  return withDatabase(config, async (db, audit) => {
+  return withDatabase(config, async (db) => {
     const summary = await restoreDatabase(db, file);
     const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);
     console.log(`restored ${rows} rows into ${Object.keys(summary.tables).length} tables from ${file}`);

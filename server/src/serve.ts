@@ -1,6 +1,6 @@
 import { createNode } from './app.ts';
 import type { Config } from './kernel/index.ts';
-import { demoAccounts, demoPassword } from './packs/demo-province/seed.ts';
+import { demoAccounts, demoPassword } from './packs/demo-province/index.ts';
 
 /** `zhili serve` / `npm start`: a node on PORT, data in ZHILI_DATA_DIR. */
 export async function serve(config: Config): Promise<void> {

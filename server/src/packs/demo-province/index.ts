@@ -31,3 +31,5 @@ export {
 
 export type { Clearance, DemoRole, DemoStaff } from './staff.ts';
 export { demoRoles, demoStaff } from './staff.ts';
+
+export { installDemoProvince, demoAccounts, demoPassword, type DemoSummary } from './seed.ts';

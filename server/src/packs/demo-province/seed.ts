@@ -1,7 +1,10 @@
 import type { Database } from '../../kernel/index.ts';
 import type { AuditLog } from '../../platform/audit/index.ts';
 import { hashPassword, type IdentityStore, type AccountImport } from '../../platform/identity/index.ts';
-import { demoOrganisations, demoRegions, demoStaff, generateCitizens, generateEnterprises } from './index.ts';
+import { demoOrganisations } from './organisations.ts';
+import { generateCitizens, generateEnterprises } from './people.ts';
+import { demoRegions } from './regions.ts';
+import { demoStaff } from './staff.ts';
 
 /** Every demo account's password (the README lists the accounts). */
 export const demoPassword = 'Zhili@2026';

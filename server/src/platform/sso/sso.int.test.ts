@@ -3,7 +3,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../testing/databases.ts';
 import { startTestNode, type Session, type TestNode } from '../../testing/test-node.ts';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
 const json = async (response: Response | Promise<Response>): Promise<any> => (await response).json();
 
 /** A browser's part of the authorization-code flow: follow redirects, keep cookies. */

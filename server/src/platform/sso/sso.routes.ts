@@ -1,8 +1,9 @@
+import type { ServerResponse } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import type Provider from 'oidc-provider';
 import { z } from 'zod';
 import { registerMessages, type Actor, type HttpApp } from '../../kernel/index.ts';
-import { ClientRegistry, registerClientBody } from './oidc-clients.ts';
+import { registerClientBody, type ClientRegistry } from './oidc-clients.ts';
 import { oidcMountPath } from './oidc-provider.ts';
 
 registerMessages({
@@ -14,7 +15,7 @@ registerMessages({
 });
 
 /** Hands a raw request to oidc-provider, which answers it itself. */
-export function forwardToProvider(provider: Provider, request: FastifyRequest, reply: { hijack(): void; raw: import('node:http').ServerResponse }, providerPath: string): void {
+export function forwardToProvider(provider: Provider, request: FastifyRequest, reply: { hijack(): void; raw: ServerResponse }, providerPath: string): void {
   reply.hijack();
   const raw = request.raw as typeof request.raw & { originalUrl?: string };
   raw.originalUrl = `${oidcMountPath}${providerPath}`;
