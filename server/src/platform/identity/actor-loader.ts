@@ -37,5 +37,5 @@ export async function loadActor(db: Executor, account: repo.AccountRow, ip: stri
 /** Which front end a person lands on after logging in. */
 export function homeOf(actor: Actor): 'portal' | 'workbench' | 'console' {
   if (actor.kind !== 'staff') return 'portal';
-  return actor.grants.some((g) => g.role === 'platform_admin' || g.role === 'auditor') ? 'console' : 'workbench';
+  return actor.permissions.has('console.use') ? 'console' : 'workbench';
 }

@@ -1,0 +1,28 @@
+import { mkdirSync } from 'node:fs';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+export const desktop = { viewport: { width: 1366, height: 850 } };
+export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+
+/** Debian's Chromium, driven by playwright-core: no browser download. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+}
+
+export async function newContext(browser: Browser, base: string, device: typeof desktop | typeof phone, locale = 'zh-CN'): Promise<BrowserContext> {
+  return browser.newContext({ ...device, baseURL: base, locale });
+}
+
+/** Runs a step; on failure keeps a screenshot in e2e/screenshots for the person reading CI. */
+export async function withScreenshot<T>(page: Page, name: string, step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    mkdirSync(new URL('./screenshots/', import.meta.url), { recursive: true });
+    await page.screenshot({ path: new URL(`./screenshots/${name.replace(/[^\w-]+/g, '_')}.png`, import.meta.url).pathname, fullPage: true }).catch(() => undefined);
+    throw error;
+  }
+}
