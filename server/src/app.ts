@@ -4,6 +4,7 @@ import {
   createHttpApp,
   createLogger,
   EventBus,
+  installIdempotency,
   kernelMigrations,
   migrate,
   openDatabase,
@@ -78,6 +79,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
   const resolveBearer = bearerResolver(provider, (accountId, ip) => identity.actorFor(accountId, ip));
   installAuthentication(app, auth, () => (token, request) => resolveBearer(token, request.ip));
+  installIdempotency(app, db);
   onRefusal(async (request, error) => {
     if (request.url.startsWith('/api/v1/auth/me')) return; // a probe, not a refusal of anything
     await audit.record({

@@ -52,6 +52,10 @@ registerMessages({
     'zh-CN': '该幂等键已用于另一个不同的请求。',
     en: 'This Idempotency-Key was already used for a different request.',
   },
+  'idempotency.invalid_key': {
+    'zh-CN': 'Idempotency-Key 须为 8–128 位字母、数字或 _ . : -。',
+    en: 'Idempotency-Key must be 8–128 letters, digits or _ . : -.',
+  },
   'idempotency.in_progress': {
     'zh-CN': '相同幂等键的请求正在处理中。',
     en: 'A request with this Idempotency-Key is still being processed.',

@@ -142,3 +142,37 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     }
   });
 });
+
+describe.each(testDatabases())('Idempotency-Key on %s', (kind) => {
+  let t: TestNode;
+  let admin: Session;
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+    admin = await t.login('admin');
+  });
+  afterAll(() => t?.close());
+
+  it('creates once and replays the first answer for a retried submission', async () => {
+    const body = { name: '西湖区幂等测试局', kind: 'department', regionCode: '330106' };
+    const headers = { 'idempotency-key': 'create-org-0001' };
+    const first = await t.request('POST', '/api/v1/orgs', { as: admin, body, headers });
+    const second = await t.request('POST', '/api/v1/orgs', { as: admin, body, headers });
+    expect(first.statusCode).toBe(201);
+    expect(second.statusCode).toBe(201);
+    expect(second.headers['idempotent-replayed']).toBe('true');
+    expect(second.json().id).toBe(first.json().id);
+    const found = (await t.request('GET', `/api/v1/orgs?q=${encodeURIComponent('幂等测试局')}`, { as: admin })).json().items;
+    expect(found).toHaveLength(1);
+  });
+
+  it('refuses the same key with a different body, and frees a key whose request failed', async () => {
+    const headers = { 'idempotency-key': 'create-org-0002' };
+    const bad = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区另一个局', kind: 'department', regionCode: '330199' }, headers });
+    expect(bad.statusCode).toBe(400);
+    const good = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区另一个局', kind: 'department', regionCode: '330106' }, headers });
+    expect(good.statusCode).toBe(201);
+    const reused = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区第三个局', kind: 'department', regionCode: '330106' }, headers });
+    expect(reused.statusCode).toBe(422);
+    expect(reused.json().error.code).toBe('idempotency.key_reused');
+  });
+});

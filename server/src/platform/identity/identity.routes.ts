@@ -46,7 +46,7 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
   app.get('/api/v1/orgs', { config: { permission: 'org.read' }, schema: { tags: ['orgs'], summary: '组织机构 Organisations the caller may see', querystring: s.listOrgsQuery } }, async (request) =>
     directory.listOrgs(request.actor, request.locale, request.query),
   );
-  app.post('/api/v1/orgs', { config: { permission: 'org.manage' }, schema: { tags: ['orgs'], summary: 'Create an organisation', body: s.createOrgBody } }, async (request, reply) =>
+  app.post('/api/v1/orgs', { config: { permission: 'org.manage', idempotent: true }, schema: { tags: ['orgs'], summary: 'Create an organisation', body: s.createOrgBody } }, async (request, reply) =>
     reply.status(201).send(await directory.createOrg(request.actor, request.locale, request.body)),
   );
   app.get('/api/v1/orgs/:id', { config: { permission: 'org.read' }, schema: { tags: ['orgs'], summary: 'One organisation with its units', params: s.idParams } }, async (request) =>
@@ -55,7 +55,7 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
   app.patch('/api/v1/orgs/:id', { config: { permission: 'org.manage' }, schema: { tags: ['orgs'], summary: 'Update an organisation', params: s.idParams, body: s.updateOrgBody } }, async (request) =>
     directory.updateOrg(request.actor, request.locale, request.params.id, request.body),
   );
-  app.post('/api/v1/orgs/:id/units', { config: { permission: 'org.manage' }, schema: { tags: ['orgs'], summary: '新增内设机构 Add an internal unit', params: s.idParams, body: s.createUnitBody } }, async (request, reply) =>
+  app.post('/api/v1/orgs/:id/units', { config: { permission: 'org.manage', idempotent: true }, schema: { tags: ['orgs'], summary: '新增内设机构 Add an internal unit', params: s.idParams, body: s.createUnitBody } }, async (request, reply) =>
     reply.status(201).send(await directory.createUnit(request.actor, request.params.id, request.body)),
   );
   app.get('/api/v1/orgs/:id/address-book', { config: { permission: 'address_book.read' }, schema: { tags: ['orgs'], summary: '通讯录 Address book (phones masked per viewer)', params: s.idParams, querystring: s.addressBookQuery } }, async (request) =>
@@ -65,7 +65,7 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
   app.get('/api/v1/accounts', { config: { permission: 'account.read' }, schema: { tags: ['accounts'], summary: 'Accounts the caller may see', querystring: s.listAccountsQuery } }, async (request) =>
     directory.listAccounts(request.actor, request.query),
   );
-  app.post('/api/v1/accounts', { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: 'Create a staff, citizen or enterprise account', body: s.createAccountBody } }, async (request, reply) =>
+  app.post('/api/v1/accounts', { config: { permission: 'account.manage', idempotent: true }, schema: { tags: ['accounts'], summary: 'Create a staff, citizen or enterprise account', body: s.createAccountBody } }, async (request, reply) =>
     reply.status(201).send(await directory.createAccount(request.actor, request.body)),
   );
   app.get('/api/v1/accounts/:id', { config: { permission: 'account.read' }, schema: { tags: ['accounts'], params: accountIdParams } }, async (request) => directory.getAccount(request.actor, request.params.id));

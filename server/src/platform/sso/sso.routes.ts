@@ -57,7 +57,7 @@ export function ssoRoutes(app: HttpApp, provider: Provider, clients: ClientRegis
   });
 
   app.get('/api/v1/oidc-clients', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: '应用接入 Registered OIDC clients' } }, async (request) => clients.list(request.actor));
-  app.post('/api/v1/oidc-clients', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: 'Register an OIDC client (secret shown once)', body: registerClientBody } }, async (request, reply) =>
+  app.post('/api/v1/oidc-clients', { config: { permission: 'oidc_client.manage', idempotent: true }, schema: { tags: ['sso'], summary: 'Register an OIDC client (secret shown once)', body: registerClientBody } }, async (request, reply) =>
     reply.status(201).send(await clients.register(request.actor, request.body)),
   );
   app.delete('/api/v1/oidc-clients/:clientId', { config: { permission: 'oidc_client.manage' }, schema: { tags: ['sso'], summary: 'Delete a client and its tokens', params: z.strictObject({ clientId: z.string().max(64) }) } }, async (request, reply) => {

@@ -1,0 +1,64 @@
+import { createHash } from 'node:crypto';
+import { sql } from 'kysely';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Database } from './db.ts';
+import { AppError, ConflictError, ValidationError } from './errors.ts';
+import type { HttpApp } from './http.ts';
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    /** The route accepts `Idempotency-Key`: a replay answers what the first request answered. */
+    idempotent?: boolean;
+  }
+  interface FastifyRequest {
+    idempotencyClaim?: { scope: string; key: string };
+  }
+}
+
+const keyPattern = /^[\w.:-]{8,128}$/;
+
+/**
+ * Idempotency-Key for submissions. The first request claims the key; its 2xx answer is kept
+ * and replayed for the same key and body; another body with the key is refused (422); a
+ * failed request frees the key for a retry.
+ */
+export function installIdempotency(app: HttpApp, db: Database): void {
+  app.addHook('preHandler', async (request, reply) => {
+    if (!request.routeOptions.config?.idempotent || request.method !== 'POST') return;
+    const key = request.headers['idempotency-key'];
+    if (key === undefined) return;
+    if (typeof key !== 'string' || !keyPattern.test(key)) throw new ValidationError('idempotency.invalid_key');
+    const scope = `${request.actor.accountId ?? request.actor.clientId ?? `ip:${request.ip}`} ${request.routeOptions.url}`;
+    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).update(request.url).digest('hex');
+    const claimed = await sql`insert into idempotency_keys (scope, key, request_hash) values (${scope}, ${key}, ${hash})
+      on conflict do nothing`.execute(db.kysely);
+    if (Number(claimed.numAffectedRows ?? 0) === 1) {
+      request.idempotencyClaim = { scope, key };
+      return;
+    }
+    const existing = (await sql<{ request_hash: string; status: number | null; response: unknown }>`
+      select request_hash, status, response from idempotency_keys where scope = ${scope} and key = ${key}`.execute(db.kysely)).rows[0];
+    if (!existing) throw new ConflictError('idempotency.in_progress');
+    if (existing.request_hash !== hash) throw new AppError(422, 'idempotency.key_reused');
+    if (existing.status === null) throw new ConflictError('idempotency.in_progress');
+    return replay(reply, existing.status, existing.response);
+  });
+
+  app.addHook('onSend', async (request: FastifyRequest, reply: FastifyReply, payload) => {
+    const claim = request.idempotencyClaim;
+    if (!claim) return payload;
+    request.idempotencyClaim = undefined;
+    if (reply.statusCode >= 200 && reply.statusCode < 300) {
+      const body = typeof payload === 'string' && payload.length ? payload : 'null';
+      await sql`update idempotency_keys set status = ${reply.statusCode}, response = ${body}::jsonb
+        where scope = ${claim.scope} and key = ${claim.key}`.execute(db.kysely);
+    } else {
+      await sql`delete from idempotency_keys where scope = ${claim.scope} and key = ${claim.key}`.execute(db.kysely);
+    }
+    return payload;
+  });
+}
+
+function replay(reply: FastifyReply, status: number, response: unknown): FastifyReply {
+  return reply.status(status).header('idempotent-replayed', 'true').send(response);
+}
