@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
@@ -53,9 +53,11 @@ async function openPostgres(url: string, max: number): Promise<Database> {
 
 async function openPglite(options: DatabaseOptions): Promise<Database> {
   let dataDir: string | undefined;
+  let releaseLock = () => {};
   if (!options.inMemory) {
     dataDir = `${options.dataDir}/pglite`;
     mkdirSync(dataDir, { recursive: true });
+    releaseLock = lockDataDir(options.dataDir);
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
@@ -69,8 +71,33 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     close: async () => {
       await pool.exclusive(async () => undefined);
       await pglite.close();
+      releaseLock();
     },
   };
+}
+
+/** PGlite's files admit one process: a second one on the same data dir stops with a clear message. */
+function lockDataDir(dir: string): () => void {
+  const file = `${dir}/zhili.pid`;
+  try {
+    const holder = Number(readFileSync(file, 'utf8'));
+    if (holder && holder !== process.pid && isAlive(holder)) {
+      throw new Error(`${dir} is in use by another Zhili process (pid ${holder}); stop it first, or set DATABASE_URL to share a PostgreSQL server`);
+    }
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+  writeFileSync(file, String(process.pid));
+  return () => rmSync(file, { force: true });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }
 
 /**

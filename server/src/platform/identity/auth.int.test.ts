@@ -86,3 +86,26 @@ describe.each(testDatabases())('login and sessions on %s', (kind) => {
     expect(again.json().error.code).toBe('auth.account_disabled');
   });
 });
+
+describe.each(testDatabases())('changing one’s password on %s', (kind) => {
+  let t: TestNode;
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+  });
+  afterAll(() => t?.close());
+
+  it('needs the current password, ends other sessions, and the new one works', async () => {
+    const here = await t.login('yueqing.officer');
+    const elsewhere = await t.login('yueqing.officer');
+    const wrong = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'nope', newPassword: 'Brand2new!' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('auth.wrong_current_password');
+    const weak = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'Zhili@2026', newPassword: 'short' } });
+    expect(weak.statusCode).toBe(400);
+    const ok = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'Zhili@2026', newPassword: 'Brand2new!' } });
+    expect(ok.statusCode).toBe(204);
+    expect((await t.request('GET', '/api/v1/auth/me', { as: here })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/v1/auth/me', { as: elsewhere })).statusCode).toBe(401);
+    await t.login('yueqing.officer', 'Brand2new!');
+  });
+});

@@ -6,6 +6,7 @@ import {
   newSecret,
   RateLimitedError,
   UnauthenticatedError,
+  ValidationError,
   type Actor,
   type Database,
 } from '../../kernel/index.ts';
@@ -13,7 +14,7 @@ import type { AuditLog } from '../audit/index.ts';
 import { loadActor } from './actor-loader.ts';
 import * as repo from './identity.repository.ts';
 import { idb } from './identity.tables.ts';
-import { burnPasswordCheck, verifyPassword } from './passwords.ts';
+import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
 
 export const lockoutPolicy = {
   /** Consecutive failures on one username before it is locked … */
@@ -162,6 +163,22 @@ export class AuthService {
     const account = await repo.findAccount(this.db.kysely, session.account_id);
     if (!account || account.status !== 'active') return undefined;
     return { actor: await loadActor(this.db.kysely, account, ip, session.id), csrfToken: session.csrf_token };
+  }
+
+  /** Changes one's own password; every other session of the account ends. */
+  async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
+    if (!actor.accountId || !actor.sessionId) throw new UnauthenticatedError();
+    const account = await repo.findAccount(this.db.kysely, actor.accountId);
+    if (!account || !(await verifyPassword(account.password_hash, currentPassword))) {
+      await this.audit.record({ actor, action: 'auth.password.change', outcome: 'failed', targetType: 'account', targetId: actor.accountId });
+      throw new ValidationError('auth.wrong_current_password');
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await idb(tx).updateTable('accounts').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', account.id).execute();
+      await idb(tx).updateTable('sessions').set({ ended_at: sql`now()` as never }).where('account_id', '=', account.id).where('id', '!=', actor.sessionId!).where('ended_at', 'is', null).execute();
+      await this.audit.record({ actor, action: 'auth.password.change', targetType: 'account', targetId: account.id }, tx);
+    });
   }
 
   async logout(actor: Actor): Promise<void> {

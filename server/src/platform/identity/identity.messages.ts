@@ -37,5 +37,6 @@ registerMessages({
 });
 
 registerMessages({
+  'auth.wrong_current_password': { 'zh-CN': '当前密码不正确。', en: 'The current password is wrong.' },
   'identity.roles_staff_only': { 'zh-CN': '只有工作人员账号可以授予角色。', en: 'Only staff accounts hold roles.' },
 });

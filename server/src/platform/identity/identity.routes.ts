@@ -38,6 +38,11 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
     return reply.status(204).send();
   });
 
+  app.post('/api/v1/auth/password', { schema: { tags: ['auth'], summary: '修改密码 Change my password (ends my other sessions)', body: s.changePasswordBody } }, async (request, reply) => {
+    await auth.changePassword(request.actor, request.body.currentPassword, request.body.newPassword);
+    return reply.status(204).send();
+  });
+
   app.get('/api/v1/regions', { schema: { tags: ['regions'], summary: '行政区划 GB/T 2260 regions, one level at a time', querystring: s.regionsQuery } }, async (request) =>
     directory.listRegions(request.query.parentCode),
   );

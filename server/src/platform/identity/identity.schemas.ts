@@ -16,6 +16,8 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(128),
 });
 
+export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: z.lazy(() => passwordSchema) });
+
 export const passwordSchema = z
   .string()
   .min(8, 'identity.password_too_weak')
