@@ -1,0 +1,131 @@
+import type { ReactElement } from 'react';
+import { DashboardOutlined } from '@ant-design/icons';
+import { Card, Col, Row, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, Navigate, Route, Routes } from 'react-router';
+import { RequireAuth, useMe } from '../shared/auth';
+import { DesktopProvider } from '../shared/desktop/desktop-provider';
+import { ForbiddenResult } from '../shared/desktop/forbidden';
+import { ProfileCard } from '../shared/desktop/profile-card';
+import { SideMenuShell, type ShellNavItem } from '../shared/desktop/side-menu-shell';
+import { AccountsPage } from './accounts/accounts-page';
+import { AuditPage } from './audit/audit-page';
+import { ClientsPage } from './clients/clients-page';
+import { OrgsPage } from './orgs/orgs-page';
+import { RolesPage } from './roles/roles-page';
+import { canOpen, canUseConsole, visibleSections, type ConsoleSection } from './sections';
+import './console.css';
+
+function ConsoleHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <div data-testid="console-home">
+      <Typography.Title level={3} style={{ marginTop: 0 }}>
+        {t('console.home.welcome', { name: me.displayName })}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('console.home.intro')}</Typography.Paragraph>
+      <Row gutter={[16, 16]}>
+        {visibleSections(me).map((section) => (
+          <Col key={section.key} xs={24} md={12} xl={8}>
+            <Link to={section.path} data-testid={`console-card-${section.key}`}>
+              <Card hoverable>
+                <Card.Meta
+                  avatar={<span className="zl-console-card-icon">{section.icon}</span>}
+                  title={t(`console.nav.${section.key}`)}
+                  description={t(`console.home.cards.${section.key}`)}
+                />
+              </Card>
+            </Link>
+          </Col>
+        ))}
+      </Row>
+    </div>
+  );
+}
+
+function ConsoleProfile() {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="console-profile">
+      <h2 className="zl-page-title">{t('profile.settingsTitle')}</h2>
+      <ProfileCard />
+    </div>
+  );
+}
+
+function Guarded({ section, children }: { section: ConsoleSection; children: ReactElement }) {
+  const me = useMe();
+  return canOpen(me, section) ? children : <ForbiddenResult />;
+}
+
+function ConsoleShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const sections = visibleSections(me);
+  if (!canUseConsole(me)) return <ForbiddenResult />;
+  const items: ShellNavItem[] = [
+    { path: '/console', icon: <DashboardOutlined />, label: t('console.nav.home') },
+    ...sections.map((section) => ({ path: section.path, icon: section.icon, label: t(`console.nav.${section.key}`) })),
+  ];
+  return (
+    <SideMenuShell title={t('console.name')} homePath="/console" profilePath="/console/me" items={items}>
+      <Routes>
+        <Route index element={<ConsoleHome />} />
+        <Route
+          path="orgs"
+          element={
+            <Guarded section="orgs">
+              <OrgsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="accounts"
+          element={
+            <Guarded section="accounts">
+              <AccountsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="roles"
+          element={
+            <Guarded section="roles">
+              <RolesPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="clients"
+          element={
+            <Guarded section="clients">
+              <ClientsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="audit"
+          element={
+            <Guarded section="audit">
+              <AuditPage />
+            </Guarded>
+          }
+        />
+        <Route path="me" element={<ConsoleProfile />} />
+        <Route path="*" element={<Navigate to="/console" replace />} />
+      </Routes>
+    </SideMenuShell>
+  );
+}
+
+/** Console (platform administration): `/console/*`, staff with a console permission. */
+export function ConsoleApp() {
+  return (
+    <DesktopProvider>
+      <RequireAuth>
+        <ConsoleShell />
+      </RequireAuth>
+    </DesktopProvider>
+  );
+}

@@ -1,0 +1,125 @@
+import { Col, Row } from 'antd';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { useMe } from '../../shared/auth';
+import { EmptyBlock, Panel } from '../../shared/desktop/states';
+import { citizenTiles, enterpriseTiles, tilesFor } from '../service-themes';
+import { ServiceGrid } from './service-grid';
+import { PortalSearch } from './portal-shell';
+
+export function PortalHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const enterprise = me.kind === 'enterprise';
+  return (
+    <div data-testid="portal-home">
+      <section className="zl-portal-hero">
+        <h1>
+          <Trans i18nKey="portal.home.greeting" values={{ name: me.displayName }} components={{ name: <span data-testid="user-name" /> }} />
+        </h1>
+        <p>{enterprise ? t('portal.home.enterpriseIntro') : t('portal.home.citizenIntro')}</p>
+        <div className="zl-portal-hero-search">
+          <PortalSearch size="large" />
+        </div>
+      </section>
+      <Panel
+        title={enterprise ? t('portal.home.enterpriseThemes') : t('portal.home.citizenThemes')}
+        extra={<Link to="/portal/services">{t('portal.home.allServices')}</Link>}
+      >
+        <ServiceGrid tiles={tilesFor(me.kind)} />
+      </Panel>
+      <Row gutter={[24, 24]} style={{ marginTop: 24 }}>
+        <Col xs={24} md={12}>
+          <Panel title={t('portal.home.myCases')} extra={<Link to="/portal/cases">{t('portal.nav.cases')}</Link>}>
+            <EmptyBlock title={t('portal.home.noCases')} />
+          </Panel>
+        </Col>
+        <Col xs={24} md={12}>
+          <Panel title={t('portal.home.certificates')} extra={<Link to="/portal/certificates">{t('portal.nav.certificates')}</Link>}>
+            <EmptyBlock title={t('portal.home.noCertificates')} />
+          </Panel>
+        </Col>
+      </Row>
+    </div>
+  );
+}
+
+export function ServicesPage() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const sections = [
+    { key: 'citizen', title: t('portal.services.citizenTitle'), desc: t('portal.services.citizenDesc'), tiles: citizenTiles() },
+    { key: 'enterprise', title: t('portal.services.enterpriseTitle'), desc: t('portal.services.enterpriseDesc'), tiles: enterpriseTiles() },
+  ];
+  // Citizens see the 12 domains, enterprises their life-cycle themes, staff both.
+  const shown = me.kind === 'enterprise' ? [sections[1]!] : me.kind === 'citizen' ? [sections[0]!] : sections;
+  return (
+    <div data-testid="portal-services">
+      {shown.map((section) => (
+        <Panel key={section.key} title={section.title} extra={section.desc}>
+          <ServiceGrid tiles={section.tiles} />
+        </Panel>
+      ))}
+    </div>
+  );
+}
+
+function EmptyPage({ title, empty, description, testId }: { title: string; empty: string; description: string; testId: string }) {
+  return (
+    <Panel title={title} testId={testId}>
+      <EmptyBlock title={empty} description={description} />
+    </Panel>
+  );
+}
+
+export function CasesPage() {
+  const { t } = useTranslation();
+  return (
+    <EmptyPage
+      testId="portal-cases"
+      title={t('portal.nav.cases')}
+      empty={t('portal.cases.empty')}
+      description={t('portal.cases.emptyDesc')}
+    />
+  );
+}
+
+export function CertificatesPage() {
+  const { t } = useTranslation();
+  return (
+    <EmptyPage
+      testId="portal-certificates"
+      title={t('portal.nav.certificates')}
+      empty={t('portal.certificates.empty')}
+      description={t('portal.certificates.emptyDesc')}
+    />
+  );
+}
+
+export function ConsentsPage() {
+  const { t } = useTranslation();
+  return (
+    <EmptyPage
+      testId="portal-consents"
+      title={t('portal.nav.consents')}
+      empty={t('portal.consents.empty')}
+      description={t('portal.consents.emptyDesc')}
+    />
+  );
+}
+
+export function SearchPage() {
+  const { t } = useTranslation();
+  const [params] = useSearchParams();
+  const q = params.get('q') ?? '';
+  return (
+    <Panel title={q ? t('portal.searchFor', { q }) : t('portal.searchTitle')}>
+      <div style={{ maxWidth: 640, marginBottom: 8 }}>
+        <PortalSearch size="large" />
+      </div>
+      <div data-testid="search-coming-soon">
+        <EmptyBlock title={t('portal.searchComingSoon')} description={t('portal.searchComingSoonDesc')} />
+      </div>
+    </Panel>
+  );
+}

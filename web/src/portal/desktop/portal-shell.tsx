@@ -1,0 +1,75 @@
+import type { ReactNode } from 'react';
+import {
+  AppstoreOutlined,
+  FileProtectOutlined,
+  HomeOutlined,
+  IdcardOutlined,
+  ProfileOutlined,
+  SafetyCertificateOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import { Input, Layout, Menu, type MenuProps } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { HeaderControls } from '../../shared/desktop/header-controls';
+
+const NAV = [
+  { path: '/portal', key: 'home', icon: <HomeOutlined /> },
+  { path: '/portal/services', key: 'services', icon: <AppstoreOutlined /> },
+  { path: '/portal/cases', key: 'cases', icon: <ProfileOutlined /> },
+  { path: '/portal/certificates', key: 'certificates', icon: <IdcardOutlined /> },
+  { path: '/portal/consents', key: 'consents', icon: <SafetyCertificateOutlined /> },
+  { path: '/portal/me', key: 'me', icon: <UserOutlined /> },
+] as const;
+
+export function PortalSearch({ size = 'middle' }: { size?: 'middle' | 'large' }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (
+    <Input.Search
+      key={params.get('q') ?? ''}
+      defaultValue={params.get('q') ?? ''}
+      size={size}
+      allowClear
+      placeholder={t('portal.searchPlaceholder')}
+      enterButton
+      onSearch={(value) => {
+        const q = value.trim();
+        navigate(q ? `/portal/search?q=${encodeURIComponent(q)}` : '/portal/search');
+      }}
+      data-testid="portal-search"
+    />
+  );
+}
+
+export function PortalShell({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const selected =
+    [...NAV].reverse().find((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))?.path ?? '/portal';
+  const items: MenuProps['items'] = NAV.map((item) => ({ key: item.path, icon: item.icon, label: t(`portal.nav.${item.key}`) }));
+  return (
+    <Layout style={{ minHeight: '100vh', background: 'var(--zl-bg)' }}>
+      <Layout.Header className="zl-header">
+        <Link to="/portal" className="zl-brand">
+          <span className="zl-brand-mark">治</span>
+          <span>{t('portal.name')}</span>
+        </Link>
+        <div className="zl-portal-search">
+          <PortalSearch />
+        </div>
+        <span className="zl-header-spacer" />
+        <HeaderControls profilePath="/portal/me" />
+      </Layout.Header>
+      <nav className="zl-portal-nav">
+        <Menu mode="horizontal" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
+      </nav>
+      <Layout.Content className="zl-portal-content">{children}</Layout.Content>
+      <Layout.Footer className="zl-portal-footer">
+        <FileProtectOutlined /> {t('login.footer')}
+      </Layout.Footer>
+    </Layout>
+  );
+}

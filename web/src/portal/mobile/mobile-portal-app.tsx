@@ -1,0 +1,174 @@
+import { AppstoreOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
+import { Grid, List, SearchBar, Toast } from 'antd-mobile';
+import { Trans, useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes, useNavigate, useSearchParams } from 'react-router';
+import { RequireAuth, useMe } from '../../shared/auth';
+import { MobileEmpty } from '../../shared/mobile/mobile-results';
+import { MobileProfile } from '../../shared/mobile/profile-list';
+import { MobileProvider } from '../../shared/mobile/mobile-provider';
+import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
+import { citizenTiles, enterpriseTiles, tilesFor, type ServiceTile } from '../service-themes';
+
+function MobileSearch() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  return (
+    <SearchBar
+      key={params.get('q') ?? ''}
+      defaultValue={params.get('q') ?? ''}
+      placeholder={t('portal.searchPlaceholder')}
+      onSearch={(value) => {
+        const q = value.trim();
+        navigate(q ? `/m/portal/search?q=${encodeURIComponent(q)}` : '/m/portal/search');
+      }}
+      data-testid="portal-search"
+    />
+  );
+}
+
+function MobileServiceGrid({ tiles }: { tiles: ServiceTile[] }) {
+  const { t } = useTranslation();
+  return (
+    <Grid columns={4} gap={8}>
+      {tiles.map((tile) => {
+        const Icon = tile.icon;
+        return (
+          <Grid.Item
+            key={tile.id}
+            onClick={() => Toast.show({ content: t('portal.services.tileHint') })}
+            data-testid={`service-${tile.id}`}
+          >
+            <div className="zl-m-grid-tile">
+              <span className="zl-m-tile-icon">
+                <Icon />
+              </span>
+              <span>{t(tile.labelKey)}</span>
+            </div>
+          </Grid.Item>
+        );
+      })}
+    </Grid>
+  );
+}
+
+function MobilePortalHome() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const enterprise = me.kind === 'enterprise';
+  return (
+    <div data-testid="portal-home-mobile">
+      <section className="zl-m-hero">
+        <h1>
+          <Trans i18nKey="portal.home.greeting" values={{ name: me.displayName }} components={{ name: <span data-testid="user-name" /> }} />
+        </h1>
+        <p>{enterprise ? t('portal.home.enterpriseIntro') : t('portal.home.citizenIntro')}</p>
+      </section>
+      <div style={{ padding: '12px 12px 0' }}>
+        <MobileSearch />
+      </div>
+      <section className="zl-m-section">
+        <h2 className="zl-m-section-title">{enterprise ? t('portal.home.enterpriseThemes') : t('portal.home.citizenThemes')}</h2>
+        <MobileServiceGrid tiles={tilesFor(me.kind)} />
+      </section>
+      <section className="zl-m-section">
+        <h2 className="zl-m-section-title">{t('portal.home.myCases')}</h2>
+        <MobileEmpty title={t('portal.home.noCases')} />
+      </section>
+    </div>
+  );
+}
+
+function MobileServices() {
+  const { t } = useTranslation();
+  const me = useMe();
+  return (
+    <div data-testid="portal-services">
+      {me.kind !== 'enterprise' ? (
+        <section className="zl-m-section">
+          <h2 className="zl-m-section-title">{t('portal.services.citizenTitle')}</h2>
+          <MobileServiceGrid tiles={citizenTiles()} />
+        </section>
+      ) : null}
+      {me.kind !== 'citizen' ? (
+        <section className="zl-m-section">
+          <h2 className="zl-m-section-title">{t('portal.services.enterpriseTitle')}</h2>
+          <MobileServiceGrid tiles={enterpriseTiles()} />
+        </section>
+      ) : null}
+    </div>
+  );
+}
+
+function MobileSearchPage() {
+  const { t } = useTranslation();
+  return (
+    <div>
+      <div style={{ padding: 12 }}>
+        <MobileSearch />
+      </div>
+      <div data-testid="search-coming-soon">
+        <MobileEmpty title={t('portal.searchComingSoon')} description={t('portal.searchComingSoonDesc')} />
+      </div>
+    </div>
+  );
+}
+
+function MobileMe() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <div data-testid="portal-profile">
+      <MobileProfile>
+        <List style={{ marginTop: 12 }}>
+          <List.Item clickable onClick={() => navigate('/m/portal/certificates')}>
+            {t('portal.nav.certificates')}
+          </List.Item>
+          <List.Item clickable onClick={() => navigate('/m/portal/consents')}>
+            {t('portal.nav.consents')}
+          </List.Item>
+        </List>
+      </MobileProfile>
+    </div>
+  );
+}
+
+/** Portal (浙里办-like), phones: `/m/portal/*`. */
+export function MobilePortalApp() {
+  const { t } = useTranslation();
+  const tabs: MobileTab[] = [
+    { path: '/m/portal', icon: <HomeOutlined />, label: t('portal.mobileTabs.home') },
+    { path: '/m/portal/services', icon: <AppstoreOutlined />, label: t('portal.mobileTabs.services') },
+    { path: '/m/portal/cases', icon: <ProfileOutlined />, label: t('portal.mobileTabs.cases') },
+    {
+      path: '/m/portal/me',
+      icon: <UserOutlined />,
+      label: t('portal.mobileTabs.me'),
+      alsoActiveOn: ['/m/portal/certificates', '/m/portal/consents'],
+    },
+  ];
+  return (
+    <MobileProvider>
+      <RequireAuth>
+        <MobileTabShell title={t('portal.name')} tabs={tabs}>
+          <Routes>
+            <Route index element={<MobilePortalHome />} />
+            <Route path="services" element={<MobileServices />} />
+            <Route path="cases" element={<MobileEmpty title={t('portal.cases.empty')} description={t('portal.cases.emptyDesc')} />} />
+            <Route
+              path="certificates"
+              element={<MobileEmpty title={t('portal.certificates.empty')} description={t('portal.certificates.emptyDesc')} />}
+            />
+            <Route
+              path="consents"
+              element={<MobileEmpty title={t('portal.consents.empty')} description={t('portal.consents.emptyDesc')} />}
+            />
+            <Route path="me" element={<MobileMe />} />
+            <Route path="search" element={<MobileSearchPage />} />
+            <Route path="*" element={<Navigate to="/m/portal" replace />} />
+          </Routes>
+        </MobileTabShell>
+      </RequireAuth>
+    </MobileProvider>
+  );
+}

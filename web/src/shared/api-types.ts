@@ -1,0 +1,187 @@
+// The shapes of the /api/v1 contract the web front ends use.
+// Written by hand against the contract; when the server publishes its Zod schemas
+// (`@zhili/server/schemas`), these can become `z.infer<…>` of those.
+
+export type AccountKind = 'staff' | 'citizen' | 'enterprise';
+export type Clearance = 'L1' | 'L2' | 'L3' | 'L4';
+export type Home = 'portal' | 'workbench' | 'console';
+
+/** A role held by an account, scoped to an organisation or a region (or the platform). */
+export interface RoleGrant {
+  role: string;
+  orgId: string | null;
+  regionCode: string | null;
+}
+
+export interface Me {
+  id: string;
+  kind: AccountKind;
+  username: string;
+  displayName: string;
+  /** citizen 身份证号 or enterprise 统一社会信用代码, masked */
+  maskedIdNumber: string | null;
+  realNameLevel: 1 | 2 | 3;
+  orgId: string | null;
+  orgName: string | null;
+  regionCode: string | null;
+  regionName: string | null;
+  roles: RoleGrant[];
+  permissions: string[];
+  clearance: Clearance;
+  home: Home;
+}
+
+export interface Session {
+  me: Me;
+  csrfToken: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export type RegionLevel = 'province' | 'city' | 'county' | 'township' | 'village';
+
+export interface Region {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parentCode: string | null;
+  hasChildren: boolean;
+}
+
+export interface Org {
+  id: string;
+  name: string;
+  kind: string;
+  kindLabel: string;
+  regionCode: string;
+  regionName: string;
+  parentOrgId: string | null;
+}
+
+export interface Unit {
+  id: string;
+  name: string;
+  parentUnitId: string | null;
+}
+
+export interface OrgDetail extends Org {
+  units: Unit[];
+}
+
+export interface OrgKind {
+  kind: string;
+  label: string;
+}
+
+export interface AddressBookEntry {
+  accountId: string;
+  displayName: string;
+  unitId: string | null;
+  unitName: string | null;
+  position: string | null;
+  /** masked unless the viewer may see it */
+  phone: string | null;
+  phoneMasked: boolean;
+}
+
+export type AccountStatus = 'active' | 'disabled';
+
+export interface Account {
+  id: string;
+  kind: AccountKind;
+  username: string;
+  displayName: string;
+  maskedIdNumber: string | null;
+  orgId: string | null;
+  orgName: string | null;
+  unitId: string | null;
+  position: string | null;
+  phone: string | null;
+  status: AccountStatus;
+  roles: RoleGrant[];
+  clearance: Clearance;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export interface RoleGrantInput {
+  role: string;
+  orgId?: string;
+  regionCode?: string;
+}
+
+export type CreateAccountInput =
+  | {
+      kind: 'staff';
+      username: string;
+      displayName: string;
+      orgId: string;
+      unitId?: string;
+      position?: string;
+      phone?: string;
+      password: string;
+      roles: RoleGrantInput[];
+      clearance: Clearance;
+    }
+  | { kind: 'citizen'; idNumber: string; displayName: string; phone?: string; password: string }
+  | { kind: 'enterprise'; uscc: string; displayName: string; password: string };
+
+export type RoleScope = 'org' | 'region' | 'platform';
+
+export interface RoleDefinition {
+  role: string;
+  /** localised by the server */
+  name: string;
+  description: string;
+  permissions: string[];
+  scope: RoleScope;
+}
+
+export type GrantType = 'authorization_code' | 'refresh_token' | 'client_credentials';
+
+export interface OidcClient {
+  clientId: string;
+  name: string;
+  redirectUris: string[];
+  grantTypes: string[];
+  public: boolean;
+  createdAt: string;
+}
+
+export interface CreatedOidcClient {
+  client: OidcClient;
+  /** shown once; null for public clients */
+  clientSecret: string | null;
+}
+
+export type AuditOutcome = 'ok' | 'refused' | 'failed';
+
+export interface AuditEntry {
+  seq: number;
+  id: string;
+  at: string;
+  actorId: string | null;
+  actorName: string | null;
+  actorKind: string | null;
+  action: string;
+  outcome: AuditOutcome;
+  targetType: string | null;
+  targetId: string | null;
+  ip: string | null;
+  details: unknown;
+}
+
+export interface AuditVerifyResult {
+  ok: boolean;
+  checked: number;
+  firstBad: { seq: number; reason: string } | null;
+  lastCheckpointSeq: number | null;
+}
+
+export interface ValidationIssue {
+  path: (string | number)[];
+  message: string;
+}

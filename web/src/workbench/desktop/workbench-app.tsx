@@ -1,0 +1,65 @@
+import { AppstoreOutlined, ContactsOutlined, MessageOutlined, SettingOutlined } from '@ant-design/icons';
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Navigate, Route, Routes } from 'react-router';
+import { RequireAuth, useMe } from '../../shared/auth';
+import { DesktopProvider } from '../../shared/desktop/desktop-provider';
+import { ProfileCard } from '../../shared/desktop/profile-card';
+import { ForbiddenResult } from '../../shared/desktop/forbidden';
+import { EmptyBlock } from '../../shared/desktop/states';
+import { SideMenuShell, type ShellNavItem } from '../../shared/desktop/side-menu-shell';
+import { AddressBookPage } from './address-book-page';
+import { WorkbenchHome } from './workbench-home';
+
+function MessagesPage() {
+  const { t } = useTranslation();
+  return (
+    <Card title={t('workbench.nav.messages')} data-testid="workbench-messages">
+      <EmptyBlock title={t('workbench.messages.empty')} />
+    </Card>
+  );
+}
+
+function SettingsPage() {
+  const { t } = useTranslation();
+  return (
+    <div data-testid="workbench-settings">
+      <h2 className="zl-page-title">{t('profile.settingsTitle')}</h2>
+      <ProfileCard />
+    </div>
+  );
+}
+
+function WorkbenchShell() {
+  const { t } = useTranslation();
+  const me = useMe();
+  if (me.kind !== 'staff') return <ForbiddenResult />;
+  const items: ShellNavItem[] = [
+    { path: '/workbench', icon: <AppstoreOutlined />, label: t('workbench.nav.home') },
+    { path: '/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.nav.contacts') },
+    { path: '/workbench/messages', icon: <MessageOutlined />, label: t('workbench.nav.messages') },
+    { path: '/workbench/settings', icon: <SettingOutlined />, label: t('workbench.nav.settings') },
+  ];
+  return (
+    <SideMenuShell title={t('workbench.name')} homePath="/workbench" profilePath="/workbench/settings" items={items}>
+      <Routes>
+        <Route index element={<WorkbenchHome />} />
+        <Route path="contacts" element={<AddressBookPage />} />
+        <Route path="messages" element={<MessagesPage />} />
+        <Route path="settings" element={<SettingsPage />} />
+        <Route path="*" element={<Navigate to="/workbench" replace />} />
+      </Routes>
+    </SideMenuShell>
+  );
+}
+
+/** Workbench (浙政钉-like), desktop: `/workbench/*`, staff only. */
+export function WorkbenchApp() {
+  return (
+    <DesktopProvider>
+      <RequireAuth>
+        <WorkbenchShell />
+      </RequireAuth>
+    </DesktopProvider>
+  );
+}

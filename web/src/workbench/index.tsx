@@ -1,0 +1,11 @@
+import { lazy } from 'react';
+import type { FrontEndRoute } from '../shared/front-end';
+
+const WorkbenchApp = lazy(() => import('./desktop/workbench-app').then((m) => ({ default: m.WorkbenchApp })));
+const MobileWorkbenchApp = lazy(() => import('./mobile/mobile-workbench-app').then((m) => ({ default: m.MobileWorkbenchApp })));
+
+/** Workbench (浙政钉-like): government staff. */
+export const workbenchRoutes: FrontEndRoute[] = [
+  { path: '/workbench/*', element: <WorkbenchApp /> },
+  { path: '/m/workbench/*', element: <MobileWorkbenchApp /> },
+];
