@@ -17,6 +17,7 @@ function run(label, command, args) {
 run('lint', 'npx', ['eslint', '.']);
 run('typecheck', 'npx', ['tsc', '-p', 'server']);
 run('typecheck web', 'npx', ['tsc', '-p', 'web']);
+run('typecheck e2e', 'npx', ['tsc', '-p', 'e2e']);
 run('build web', 'node', ['scripts/build-web.mjs']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'zhili-test-report-')), 'report.json');
