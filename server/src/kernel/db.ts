@@ -62,6 +62,9 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
     parsers: { 20: (v: string) => v, 1184: (v: string) => v },
+    // PostgreSQL's 128 MB of shared buffers is sized for a server; an embedded node is
+    // lighter on 32 MB and keeps idle RSS under the 400 MB bar (docs/BENCHMARKS.md).
+    postgresqlconf: ['shared_buffers = 32MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'],
   });
   const pool = new PgliteSingleConnectionPool(pglite);
   return {
