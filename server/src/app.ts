@@ -5,6 +5,7 @@ import {
   createLogger,
   EventBus,
   installIdempotency,
+  purgeIdempotencyKeys,
   kernelMigrations,
   migrate,
   openDatabase,
@@ -112,6 +113,12 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   govstackIdentityRoutes(app, provider, clients);
   await serveWeb(app);
 
+  const housekeeping = setInterval(() => {
+    Promise.all([auth.purgeExpired(), clients.purgeExpired(), purgeIdempotencyKeys(db)])
+      .then(([identity, oidcPayloads, idempotencyKeys]) => log.debug({ identity, oidcPayloads, idempotencyKeys }, 'housekeeping'))
+      .catch((e: unknown) => log.error({ err: e }, 'housekeeping failed'));
+  }, 3600_000);
+  housekeeping.unref();
   const checkpoints = setInterval(() => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')), 60_000);
   checkpoints.unref();
   events.start();
@@ -127,6 +134,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     demo,
     async close() {
       clearInterval(checkpoints);
+      clearInterval(housekeeping);
       await app.close();
       await events.stop();
       await audit.checkpoint().catch(() => undefined);

@@ -68,7 +68,6 @@ export async function backupDatabase(db: Database, file: string): Promise<Backup
 
 /** Replaces every table's contents with the backup's, in one transaction. */
 export async function restoreDatabase(db: Database, file: string): Promise<BackupSummary> {
-  const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
   const tables: Record<string, number> = {};
   const state: { header?: { zhiliBackup?: number; tables?: string[] } } = {};
   await db.kysely.transaction().execute(async (tx) => {
@@ -79,6 +78,8 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
       await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch.map((b) => b.r))}::jsonb)`.execute(tx);
       batch = [];
     };
+    // Created right before iterating: readline drops lines emitted while nobody listens.
+    const input = createInterface({ input: createReadStream(file).pipe(createGunzip()), crlfDelay: Infinity });
     for await (const line of input) {
       if (!line) continue;
       if (!state.header) {

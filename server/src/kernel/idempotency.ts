@@ -62,3 +62,9 @@ export function installIdempotency(app: HttpApp, db: Database): void {
 function replay(reply: FastifyReply, status: number, response: unknown): FastifyReply {
   return reply.status(status).header('idempotent-replayed', 'true').send(response);
 }
+
+/** Keys are kept a day: long enough for any client's retries. */
+export async function purgeIdempotencyKeys(db: Database): Promise<number> {
+  const result = await sql`delete from idempotency_keys where created_at < now() - interval '1 day'`.execute(db.kysely);
+  return Number(result.numAffectedRows ?? 0);
+}

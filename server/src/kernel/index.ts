@@ -13,4 +13,4 @@ export { getOrCreateNodeKey } from './node-keys.ts';
 export const kernelMigrations = { module: 'kernel', dir: new URL('./migrations/', import.meta.url) };
 export * from './access.ts';
 export { backupDatabase, restoreDatabase, dumpLines, type BackupSummary } from './backup.ts';
-export { installIdempotency } from './idempotency.ts';
+export { installIdempotency, purgeIdempotencyKeys } from './idempotency.ts';

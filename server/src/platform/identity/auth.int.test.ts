@@ -109,3 +109,25 @@ describe.each(testDatabases())('changing one’s password on %s', (kind) => {
     await t.login('yueqing.officer', 'Brand2new!');
   });
 });
+
+describe.each(testDatabases())('session housekeeping on %s', (kind) => {
+  let t: TestNode;
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+  });
+  afterAll(() => t?.close());
+
+  it('forgets long-expired sessions and keeps live ones working', async () => {
+    const { sql } = await import('kysely');
+    const old = await t.login('xihu.dataofficer');
+    const live = await t.login('xihu.dataofficer');
+    await sql`update sessions set expires_at = now() - interval '40 days' where id = (select id from sessions order by created_at limit 1)`.execute(t.node.db.kysely);
+    const before = Number((await sql<{ n: string }>`select count(*) as n from sessions`.execute(t.node.db.kysely)).rows[0]!.n);
+    const { AuthService } = await import('./index.ts');
+    const purged = await new AuthService(t.node.db, t.node.audit, 12).purgeExpired();
+    expect(purged.sessions).toBe(1);
+    expect(Number((await sql<{ n: string }>`select count(*) as n from sessions`.execute(t.node.db.kysely)).rows[0]!.n)).toBe(before - 1);
+    expect((await t.request('GET', '/api/v1/auth/me', { as: live })).statusCode).toBe(200);
+    expect((await t.request('GET', '/api/v1/auth/me', { as: old })).statusCode).toBe(401);
+  });
+});

@@ -149,6 +149,20 @@ export class AuthService {
     });
   }
 
+  /** Housekeeping: forgets sessions over 30 days past their end and stale login failures. */
+  async purgeExpired(): Promise<{ sessions: number; failures: number }> {
+    const db = idb(this.db.kysely);
+    const sessions = await db
+      .deleteFrom('sessions')
+      .where((eb) => eb.or([eb('expires_at', '<', sql<string>`now() - interval '30 days'`), eb('ended_at', '<', sql<string>`now() - interval '30 days'`)]))
+      .executeTakeFirst();
+    const failures = await db
+      .deleteFrom('login_failures_by_ip')
+      .where('at', '<', sql<string>`now() - make_interval(secs => ${lockoutPolicy.ipWindowSeconds})`)
+      .executeTakeFirst();
+    return { sessions: Number(sessions.numDeletedRows), failures: Number(failures.numDeletedRows) };
+  }
+
   /** The actor behind a session cookie, or undefined when it is unknown, ended or expired. */
   async resolveSession(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
     const db = idb(this.db.kysely);

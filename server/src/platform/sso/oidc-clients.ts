@@ -128,6 +128,12 @@ export class ClientRegistry {
     });
   }
 
+  /** Housekeeping: drops expired codes, tokens, sessions and interactions. */
+  async purgeExpired(): Promise<number> {
+    const result = await sql`delete from oidc_payloads where expires_at < now() - interval '1 day'`.execute(this.db.kysely);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   async find(clientId: string): Promise<ClientView | undefined> {
     const rows = await sql<ClientRow>`select client_id, name, metadata, created_at from oidc_clients where client_id = ${clientId} and deleted_at is null`.execute(this.db.kysely);
     return rows.rows[0] ? toView(rows.rows[0]) : undefined;
