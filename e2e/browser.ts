@@ -1,5 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { demoPassword, startTestNode, type TestNode } from '../server/src/testing/test-node.ts';
 
 export const desktop = { viewport: { width: 1366, height: 850 } };
 export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
@@ -25,4 +27,33 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
     await page.screenshot({ path: new URL(`./screenshots/${name.replace(/[^\w-]+/g, '_')}.png`, import.meta.url).pathname, fullPage: true }).catch(() => undefined);
     throw error;
   }
+}
+
+export interface BrowserFixture {
+  t: TestNode;
+  base: string;
+  browser: Browser;
+}
+
+/** A listening node on PGlite and a Chromium, for the tests of one describe block. */
+export function useNodeAndBrowser(): BrowserFixture {
+  const fixture = {} as BrowserFixture;
+  beforeAll(async () => {
+    fixture.t = await startTestNode('pglite');
+    fixture.base = await fixture.t.listen();
+    fixture.browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await fixture.browser?.close();
+    await fixture.t?.close();
+  });
+  return fixture;
+}
+
+/** A desktop context already logged in through the API (the login page has its own tests). */
+export async function loggedIn(fixture: BrowserFixture, username: string, password = demoPassword): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await newContext(fixture.browser, fixture.base, desktop);
+  const response = await context.request.post('/api/v1/auth/login', { data: { username, password } });
+  expect(response.status()).toBe(200);
+  return { context, page: await context.newPage() };
 }

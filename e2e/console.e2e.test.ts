@@ -1,33 +1,13 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { residentIdCheckDigit } from '../server/src/platform/identity/index.ts';
-import { demoPassword, startTestNode, type TestNode } from '../server/src/testing/test-node.ts';
-import { desktop, launchChromium, newContext, withScreenshot } from './browser.ts';
-
-/** Logs the browser context in through the API (the login page has its own test). */
-async function loggedIn(browser: Browser, base: string, username: string): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await newContext(browser, base, desktop);
-  const response = await context.request.post('/api/v1/auth/login', { data: { username, password: demoPassword } });
-  expect(response.status()).toBe(200);
-  return { context, page: await context.newPage() };
-}
+import { demoPassword } from '../server/src/testing/test-node.ts';
+import { desktop, loggedIn, newContext, useNodeAndBrowser, withScreenshot } from './browser.ts';
 
 describe('Console and Workbench in Chromium', () => {
-  let t: TestNode;
-  let base: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestNode('pglite');
-    base = await t.listen();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const fixture = useNodeAndBrowser();
 
   it('lets an admin create a citizen account — refusing a wrong 身份证号 first — and reset its password', async () => {
-    const { context, page } = await loggedIn(browser, base, 'admin');
+    const { context, page } = await loggedIn(fixture, 'admin');
     const first17 = '33010620010415231';
     const idNumber = first17 + residentIdCheckDigit(first17);
     const wrong = first17 + (residentIdCheckDigit(first17) === '3' ? '4' : '3');
@@ -44,23 +24,23 @@ describe('Console and Workbench in Chromium', () => {
       await page.locator('.ant-modal').getByRole('button', { name: /新\s*建/ }).click();
       await page.getByTestId('account-form').waitFor({ state: 'detached' });
     });
-    expect((await t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: 'Passw0rd!' } })).statusCode).toBe(200);
+    expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: 'Passw0rd!' } })).statusCode).toBe(200);
 
     await withScreenshot(page, 'console-reset-password', async () => {
       await page.getByTestId('account-search').locator('input').or(page.getByTestId('account-search')).first().fill('周小云');
       await page.keyboard.press('Enter');
-      const id = (await t.request('GET', `/api/v1/accounts?q=${encodeURIComponent('周小云')}`, { as: await t.login('admin') })).json().items[0].id;
+      const id = (await fixture.t.request('GET', `/api/v1/accounts?q=${encodeURIComponent('周小云')}`, { as: await fixture.t.login('admin') })).json().items[0].id;
       await page.getByTestId(`reset-${id}`).click();
       await page.getByRole('button', { name: /确\s*定|OK/ }).click();
       const temporary = (await page.getByTestId('temp-password').textContent())!.trim();
       expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/);
-      expect((await t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: temporary } })).statusCode).toBe(200);
+      expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: temporary } })).statusCode).toBe(200);
     });
     await context.close();
   });
 
   it('verifies the audit chain from the Console', async () => {
-    const { context, page } = await loggedIn(browser, base, 'zj.auditor');
+    const { context, page } = await loggedIn(fixture, 'zj.auditor');
     await withScreenshot(page, 'console-audit-verify', async () => {
       await page.goto('/console/audit');
       await page.getByTestId('audit-table').waitFor();
@@ -74,7 +54,7 @@ describe('Console and Workbench in Chromium', () => {
   });
 
   it('keeps a county officer out of the Console', async () => {
-    const { context, page } = await loggedIn(browser, base, 'xihu.officer');
+    const { context, page } = await loggedIn(fixture, 'xihu.officer');
     await withScreenshot(page, 'console-forbidden', async () => {
       await page.goto('/console/accounts');
       await page.getByTestId('forbidden').waitFor();
@@ -83,7 +63,7 @@ describe('Console and Workbench in Chromium', () => {
   });
 
   it('shows colleagues’ phones in clear and another organisation’s masked in the Workbench address book', async () => {
-    const { context, page } = await loggedIn(browser, base, 'xihu.officer');
+    const { context, page } = await loggedIn(fixture, 'xihu.officer');
     await withScreenshot(page, 'workbench-address-book', async () => {
       await page.goto('/workbench/contacts');
       const table = page.getByTestId('address-book-table');
@@ -99,21 +79,10 @@ describe('Console and Workbench in Chromium', () => {
 });
 
 describe('preferences and OIDC in Chromium', () => {
-  let t: TestNode;
-  let base: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestNode('pglite');
-    base = await t.listen();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const fixture = useNodeAndBrowser();
 
   it('keeps elder-friendly mode and English across reloads', async () => {
-    const context = await newContext(browser, base, desktop);
+    const context = await newContext(fixture.browser, fixture.base, desktop);
     const page = await context.newPage();
     await withScreenshot(page, 'preferences', async () => {
       await page.goto('/login');
@@ -130,10 +99,10 @@ describe('preferences and OIDC in Chromium', () => {
   });
 
   it('logs a person into a third-party app through the Zhili login page', async () => {
-    const admin = await t.login('admin');
-    const redirectUri = `${base}/healthz`;
-    const registered = (await t.request('POST', '/api/v1/oidc-clients', { as: admin, body: { name: '第三方应用', redirectUris: [redirectUri], grantTypes: ['authorization_code'], public: true } })).json();
-    const authorize = new URL(`${base}/oidc/auth`);
+    const admin = await fixture.t.login('admin');
+    const redirectUri = `${fixture.base}/healthz`;
+    const registered = (await fixture.t.request('POST', '/api/v1/oidc-clients', { as: admin, body: { name: '第三方应用', redirectUris: [redirectUri], grantTypes: ['authorization_code'], public: true } })).json();
+    const authorize = new URL(`${fixture.base}/oidc/auth`);
     authorize.search = new URLSearchParams({
       client_id: registered.client.clientId,
       redirect_uri: redirectUri,
@@ -143,7 +112,7 @@ describe('preferences and OIDC in Chromium', () => {
       code_challenge: 'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
       code_challenge_method: 'S256',
     }).toString();
-    const context = await newContext(browser, base, desktop);
+    const context = await newContext(fixture.browser, fixture.base, desktop);
     const page = await context.newPage();
     await withScreenshot(page, 'oidc-login', async () => {
       await page.goto(authorize.toString());

@@ -1,8 +1,7 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { generateCitizens, generateEnterprises } from '../server/src/packs/demo-province/index.ts';
-import { startTestNode, demoPassword, type TestNode } from '../server/src/testing/test-node.ts';
-import { desktop, launchChromium, newContext, phone, withScreenshot } from './browser.ts';
+import { demoPassword } from '../server/src/testing/test-node.ts';
+import { desktop, newContext, phone, useNodeAndBrowser, withScreenshot } from './browser.ts';
 
 const citizen = generateCitizens()[2]!;
 const enterprise = generateEnterprises()[2]!;
@@ -15,23 +14,12 @@ const people = [
 ];
 
 describe('logging in, in Chromium', () => {
-  let t: TestNode;
-  let base: string;
-  let browser: Browser;
-  beforeAll(async () => {
-    t = await startTestNode('pglite');
-    base = await t.listen();
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
+  const fixture = useNodeAndBrowser();
 
   for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {
     for (const person of people) {
       it(`lands a ${person.who} on the right home (${deviceName})`, async () => {
-        const context = await newContext(browser, base, device);
+        const context = await newContext(fixture.browser, fixture.base, device);
         const page = await context.newPage();
         await withScreenshot(page, `login-${person.who}-${deviceName}`, async () => {
           await page.goto('/');
@@ -53,7 +41,7 @@ describe('logging in, in Chromium', () => {
   }
 
   it('shows the server message for a wrong password', async () => {
-    const context = await newContext(browser, base, desktop);
+    const context = await newContext(fixture.browser, fixture.base, desktop);
     const page = await context.newPage();
     await withScreenshot(page, 'login-wrong-password', async () => {
       await page.goto('/login');

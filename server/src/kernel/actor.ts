@@ -34,11 +34,20 @@ export interface Actor {
 }
 
 export function anonymousActor(ip: string): Actor {
+  return unprivileged('anonymous', null, 'anonymous', ip);
+}
+
+/** An app calling with its own credentials (client credentials): no personal rights. */
+export function appActor(clientId: string | null, ip: string): Actor {
+  return unprivileged('app', clientId, clientId ?? 'app', ip);
+}
+
+function unprivileged(kind: ActorKind, clientId: string | null, displayName: string, ip: string): Actor {
   return {
-    kind: 'anonymous',
+    kind,
     accountId: null,
-    clientId: null,
-    displayName: 'anonymous',
+    clientId,
+    displayName,
     orgId: null,
     regionCode: null,
     grants: [],

@@ -215,11 +215,7 @@ export class DirectoryService {
 
   private toAccount(row: repo.AccountRow, orgName: string | null, grants: repo.GrantRow[]) {
     return {
-      id: row.id,
-      kind: row.kind,
-      username: row.kind === 'staff' ? row.username : maskIdentity(row),
-      displayName: row.display_name,
-      maskedIdNumber: row.id_number ? maskIdentity(row) : null,
+      ...shownIdentity(row),
       orgId: row.org_id,
       orgName,
       unitId: row.unit_id,
@@ -397,11 +393,7 @@ export class DirectoryService {
     const regionCode = org?.region_code ?? account.region_code;
     const [region] = regionCode ? await repo.regionNames(this.db.kysely, [regionCode]) : [];
     return {
-      id: account.id,
-      kind: account.kind,
-      username: account.kind === 'staff' ? account.username : maskIdentity(account),
-      displayName: account.display_name,
-      maskedIdNumber: account.id_number ? maskIdentity(account) : null,
+      ...shownIdentity(account),
       realNameLevel: account.real_name_level,
       mustChangePassword: account.must_change_password,
       orgId: account.org_id,
@@ -413,6 +405,17 @@ export class DirectoryService {
       clearance: account.clearance,
     };
   }
+}
+
+/** Who an account is, as others may see it: ID numbers only ever masked. */
+function shownIdentity(row: repo.AccountRow) {
+  return {
+    id: row.id,
+    kind: row.kind,
+    username: row.kind === 'staff' ? row.username : maskIdentity(row),
+    displayName: row.display_name,
+    maskedIdNumber: row.id_number ? maskIdentity(row) : null,
+  };
 }
 
 function maskIdentity(row: repo.AccountRow): string {

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
-import { getOrCreateNodeKey, type Actor, type Database, type Logger } from '../../kernel/index.ts';
+import { appActor, getOrCreateNodeKey, type Actor, type Database, type Logger } from '../../kernel/index.ts';
 import { createOidcAdapter } from './oidc-adapter.ts';
 
 /** What the provider needs to know about people, supplied by identity. */
@@ -69,21 +69,7 @@ export function bearerResolver(provider: Provider, actorOf: (accountId: string, 
     const access = await provider.AccessToken.find(token);
     if (access && !access.isExpired && access.accountId) return actorOf(access.accountId, ip);
     const machine = await provider.ClientCredentials.find(token);
-    if (machine && !machine.isExpired) {
-      return {
-        kind: 'app',
-        accountId: null,
-        clientId: machine.clientId ?? null,
-        displayName: machine.clientId ?? 'app',
-        orgId: null,
-        regionCode: null,
-        grants: [],
-        permissions: new Set(),
-        clearance: 'L1',
-        sessionId: null,
-        ip,
-      };
-    }
+    if (machine && !machine.isExpired) return appActor(machine.clientId ?? null, ip);
     return undefined;
   };
 }
