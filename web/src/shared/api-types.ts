@@ -29,6 +29,14 @@ export interface Me {
   permissions: string[];
   clearance: Clearance;
   home: Home;
+  /** true while the password is a temporary one set by an administrator's reset */
+  mustChangePassword: boolean;
+}
+
+/** POST /auth/password: 204; ends the account's other sessions. */
+export interface ChangePasswordInput {
+  currentPassword: string;
+  newPassword: string;
 }
 
 export interface Session {

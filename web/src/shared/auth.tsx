@@ -3,7 +3,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { Navigate, useLocation } from 'react-router';
 import { api, ApiError, setCsrfToken, setUnauthenticatedHandler } from './api';
-import type { Me, Session } from './api-types';
+import type { ChangePasswordInput, Me, Session } from './api-types';
 import { homePath, isMobilePath, loginPath } from './paths';
 import { PageFallback, PageLoadError } from './page-fallback';
 
@@ -21,6 +21,11 @@ interface Auth {
   login: (username: string, password: string) => Promise<Me>;
   logout: () => Promise<void>;
   logoutEverywhere: () => Promise<void>;
+  /**
+   * POST /auth/password (the account's other sessions end), then /auth/me again so that
+   * `me.mustChangePassword` is current. Throws ApiError.
+   */
+  changePassword: (input: ChangePasswordInput) => Promise<void>;
 }
 
 type SessionState =
@@ -109,6 +114,14 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     endSession('everywhere');
   }, [endSession]);
 
+  const changePassword = useCallback(
+    async (input: ChangePasswordInput) => {
+      await api.post<void>('/auth/password', input);
+      await load(true);
+    },
+    [load],
+  );
+
   const value = useMemo<Auth>(
     () => ({
       status: state.status,
@@ -119,8 +132,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
       login,
       logout,
       logoutEverywhere,
+      changePassword,
     }),
-    [state, load, login, logout, logoutEverywhere],
+    [state, load, login, logout, logoutEverywhere, changePassword],
   );
 
   return <AuthContext.Provider value={value}>{children}</AuthContext.Provider>;

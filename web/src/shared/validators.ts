@@ -29,3 +29,11 @@ export function isValidUscc(value: string): boolean {
 export function isValidMobile(value: string): boolean {
   return /^1\d{10}$/.test(value.trim());
 }
+
+/** The server's password rule: at least 8 characters, with letters and digits. */
+export function isStrongPassword(value: string): boolean {
+  return value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value);
+}
+
+/** The longest password the server accepts. */
+export const PASSWORD_MAX_LENGTH = 128;

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import type { Account, AccountKind, Clearance, CreateAccountInput, Org } from '../../shared/api-types';
 import { showServerErrors } from '../../shared/desktop/form-errors';
-import { isValidIdNumber, isValidMobile, isValidUscc } from '../../shared/validators';
+import { isStrongPassword, isValidIdNumber, isValidMobile, isValidUscc } from '../../shared/validators';
 import { useOrgDetail, useRoleDefinitions } from '../console-queries';
 import { OrgSelect } from '../org-select';
 import { buildUnitTree } from '../orgs/unit-tree';
@@ -108,10 +108,7 @@ export function AccountCreateModal({ open, onClose }: { open: boolean; onClose: 
     <Form.Item
       name="password"
       label={t('console.accounts.password')}
-      rules={[
-        required(t('console.accounts.password')),
-        checked((value) => value.length >= 8 && /[A-Za-z]/.test(value) && /\d/.test(value), t('console.accounts.passwordTooShort')),
-      ]}
+      rules={[required(t('console.accounts.password')), checked(isStrongPassword, t('console.accounts.passwordTooShort'))]}
     >
       <Input.Password autoComplete="new-password" data-testid="account-password" />
     </Form.Item>

@@ -12,6 +12,7 @@ import { Input, Layout, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { HeaderControls } from '../../shared/desktop/header-controls';
+import { MustChangePasswordAlert } from '../../shared/desktop/must-change-password';
 
 const NAV = [
   { path: '/portal', key: 'home', icon: <HomeOutlined /> },
@@ -66,7 +67,10 @@ export function PortalShell({ children }: { children: ReactNode }) {
       <nav className="zl-portal-nav">
         <Menu mode="horizontal" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
       </nav>
-      <Layout.Content className="zl-portal-content">{children}</Layout.Content>
+      <Layout.Content className="zl-portal-content">
+        <MustChangePasswordAlert profilePath="/portal/me" />
+        {children}
+      </Layout.Content>
       <Layout.Footer className="zl-portal-footer">
         <FileProtectOutlined /> {t('login.footer')}
       </Layout.Footer>

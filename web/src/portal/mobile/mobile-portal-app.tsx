@@ -150,7 +150,7 @@ export function MobilePortalApp() {
   return (
     <MobileProvider>
       <RequireAuth>
-        <MobileTabShell title={t('portal.name')} tabs={tabs}>
+        <MobileTabShell title={t('portal.name')} tabs={tabs} profilePath="/m/portal/me">
           <Routes>
             <Route index element={<MobilePortalHome />} />
             <Route path="services" element={<MobileServices />} />

@@ -2,10 +2,11 @@ import { LogoutOutlined, PoweroffOutlined } from '@ant-design/icons';
 import { Button, Descriptions, Space, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth';
+import { ChangePasswordForm } from './change-password-form';
 import { useLogoutActions } from './header-controls';
 import { Panel } from './states';
 
-/** The signed-in account from /auth/me, with logout and logout-everywhere. */
+/** The signed-in account from /auth/me, with change-password, logout and logout-everywhere. */
 export function ProfileCard() {
   const { t } = useTranslation();
   const me = useMe();
@@ -46,7 +47,8 @@ export function ProfileCard() {
         <Descriptions column={1} items={items} />
       </Panel>
       <Panel title={t('profile.security')}>
-        <Space wrap>
+        <ChangePasswordForm />
+        <Space wrap className="zl-security-actions">
           <Button icon={<LogoutOutlined />} onClick={() => void logout()} data-testid="logout">
             {t('auth.logout')}
           </Button>

@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Layout, Menu, type MenuProps } from 'antd';
 import { Link, useLocation, useNavigate } from 'react-router';
 import { HeaderControls } from './header-controls';
+import { MustChangePasswordAlert } from './must-change-password';
 
 export interface ShellNavItem {
   /** the route this item opens; also its menu key */
@@ -38,7 +39,10 @@ export function SideMenuShell(props: { title: string; homePath: string; profileP
           <span className="zl-header-spacer" />
           <HeaderControls profilePath={props.profilePath} />
         </Layout.Header>
-        <Layout.Content className="zl-page">{props.children}</Layout.Content>
+        <Layout.Content className="zl-page">
+          <MustChangePasswordAlert profilePath={props.profilePath} />
+          {props.children}
+        </Layout.Content>
       </Layout>
     </Layout>
   );

@@ -2,11 +2,12 @@ import type { ReactNode } from 'react';
 import { Button, List } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../auth';
+import { MobileChangePasswordForm } from './change-password-form';
 import { useMobileLogoutActions } from './mobile-controls';
 
 /**
- * The signed-in account from /auth/me, with logout and logout-everywhere (phones).
- * `children` (e.g. links of the front end) go between the profile and the buttons.
+ * The signed-in account from /auth/me, with change-password, logout and logout-everywhere
+ * (phones). `children` (e.g. links of the front end) go between the profile and the form.
  */
 export function MobileProfile({ children }: { children?: ReactNode }) {
   const { t } = useTranslation();
@@ -27,6 +28,7 @@ export function MobileProfile({ children }: { children?: ReactNode }) {
         {me.kind === 'staff' ? <List.Item extra={t(`clearance.${me.clearance}`)}>{t('profile.clearance')}</List.Item> : null}
       </List>
       {children}
+      <MobileChangePasswordForm />
       <div style={{ padding: 16, display: 'grid', gap: 12 }}>
         <Button block size="large" onClick={() => void logout()} data-testid="logout">
           {t('auth.logout')}

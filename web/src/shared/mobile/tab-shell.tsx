@@ -2,6 +2,7 @@ import type { ReactNode } from 'react';
 import { NavBar, TabBar } from 'antd-mobile';
 import { useLocation, useNavigate } from 'react-router';
 import { MobileHeaderControls } from './mobile-controls';
+import { MobileMustChangePassword } from './must-change-password';
 
 export interface MobileTab {
   path: string;
@@ -19,8 +20,21 @@ function activeTab(tabs: MobileTab[], pathname: string): string | null {
   return candidates.sort((a, b) => b.prefix.length - a.prefix.length)[0]?.tab ?? null;
 }
 
-/** A phone front end: nav bar with title and shell controls, the page, and a tab bar. */
-export function MobileTabShell({ title, tabs, children }: { title: string; tabs: MobileTab[]; children: ReactNode }) {
+/**
+ * A phone front end: nav bar with title and shell controls, the page, and a tab bar.
+ * `profilePath` is the tab with the profile (and its change-password form).
+ */
+export function MobileTabShell({
+  title,
+  tabs,
+  profilePath,
+  children,
+}: {
+  title: string;
+  tabs: MobileTab[];
+  profilePath: string;
+  children: ReactNode;
+}) {
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -32,6 +46,7 @@ export function MobileTabShell({ title, tabs, children }: { title: string; tabs:
         left={<span className="zl-m-title">{title}</span>}
         right={<MobileHeaderControls />}
       />
+      <MobileMustChangePassword profilePath={profilePath} />
       <main className="zl-m-body">{children}</main>
       <TabBar className="zl-m-tabbar" activeKey={activeTab(tabs, location.pathname)} onChange={(key) => navigate(key)} safeArea>
         {tabs.map((tab) => (

@@ -1,15 +1,18 @@
+import { lazy, Suspense } from 'react';
 import { AppstoreOutlined, ContactsOutlined, MessageOutlined, SettingOutlined } from '@ant-design/icons';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
 import { DesktopProvider } from '../../shared/desktop/desktop-provider';
-import { ProfileCard } from '../../shared/desktop/profile-card';
 import { ForbiddenResult } from '../../shared/desktop/forbidden';
-import { EmptyBlock } from '../../shared/desktop/states';
+import { EmptyBlock, LoadingBlock } from '../../shared/desktop/states';
 import { SideMenuShell, type ShellNavItem } from '../../shared/desktop/side-menu-shell';
 import { AddressBookPage } from './address-book-page';
 import { WorkbenchHome } from './workbench-home';
+
+// The profile (antd Descriptions and the change-password Form) is not on the first route: load it when opened.
+const ProfileCard = lazy(() => import('../../shared/desktop/profile-card').then((m) => ({ default: m.ProfileCard })));
 
 function MessagesPage() {
   const { t } = useTranslation();
@@ -25,7 +28,9 @@ function SettingsPage() {
   return (
     <div data-testid="workbench-settings">
       <h2 className="zl-page-title">{t('profile.settingsTitle')}</h2>
-      <ProfileCard />
+      <Suspense fallback={<LoadingBlock />}>
+        <ProfileCard />
+      </Suspense>
     </div>
   );
 }

@@ -64,7 +64,7 @@ function MobileWorkbenchShell() {
     { path: '/m/workbench/me', icon: <UserOutlined />, label: t('workbench.mobileTabs.me') },
   ];
   return (
-    <MobileTabShell title={t('workbench.name')} tabs={tabs}>
+    <MobileTabShell title={t('workbench.name')} tabs={tabs} profilePath="/m/workbench/me">
       <Routes>
         <Route index element={<MobileWorkbenchHome />} />
         <Route path="contacts" element={<MobileAddressBook />} />
