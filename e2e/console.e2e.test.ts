@@ -130,3 +130,26 @@ describe('preferences and OIDC in Chromium', () => {
     await context.close();
   });
 });
+
+describe('temporary passwords in Chromium', () => {
+  const fixture = useNodeAndBrowser();
+
+  it('warns after an administrator reset until the person picks a new password', async () => {
+    const admin = await fixture.t.login('admin');
+    const officer = (await fixture.t.request('GET', '/api/v1/accounts?q=yongkang.officer', { as: admin })).json().items[0];
+    const temporary = (await fixture.t.request('POST', `/api/v1/accounts/${officer.id}/reset-password`, { as: admin, body: {} })).json().temporaryPassword;
+    const { context, page } = await loggedIn(fixture, 'yongkang.officer', temporary);
+    await withScreenshot(page, 'must-change-password', async () => {
+      await page.goto('/workbench');
+      await page.getByTestId('must-change-password').waitFor();
+      await page.getByTestId('must-change-password-link').click();
+      await page.getByTestId('current-password').fill(temporary);
+      await page.getByTestId('new-password').fill('Yongkang2026');
+      await page.getByTestId('confirm-password').fill('Yongkang2026');
+      await page.getByTestId('change-password-submit').click();
+      await page.getByTestId('must-change-password').waitFor({ state: 'detached' });
+    });
+    expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: 'yongkang.officer', password: 'Yongkang2026' } })).statusCode).toBe(200);
+    await context.close();
+  });
+});
