@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { backupDatabase, createLogger, migrate, openDatabase, restoreDatabase, type Config } from './kernel/index.ts';
+import { backupDatabase, migrate, openDatabase, restoreDatabase, type Config } from './kernel/index.ts';
 import { AuditLog } from './platform/audit/index.ts';
-import { hashPassword, IdentityStore, roles, type Role } from './platform/identity/index.ts';
+import { hashPassword, IdentityStore, roles, temporaryPassword, type Role } from './platform/identity/index.ts';
 import { migrationSources } from './app.ts';
 
 async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof openDatabase>>, audit: AuditLog) => Promise<T>): Promise<T> {
@@ -75,7 +75,7 @@ export function addUser(config: Config, options: { username: string; name: strin
 
 export function resetPassword(config: Config, username: string, password: string | undefined): Promise<number> {
   return withDatabase(config, async (db, audit) => {
-    const newPassword = password ?? `Zl${Math.random().toString(36).slice(2, 10)}9`;
+    const newPassword = password ?? temporaryPassword();
     if (newPassword.length < 8) {
       console.error('passwords need at least 8 characters');
       return 2;
@@ -113,7 +113,6 @@ export function restoreCommand(config: Config, file: string, confirmed: boolean)
     console.error('restore replaces everything in the database; run again with --yes');
     return Promise.resolve(2);
   }
-  createLogger('silent');
   return withDatabase(config, async (db) => {
     const summary = await restoreDatabase(db, file);
     const rows = Object.values(summary.tables).reduce((a, b) => a + b, 0);

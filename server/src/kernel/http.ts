@@ -128,20 +128,11 @@ export function sendNotFound(request: FastifyRequest, reply: FastifyReply): Fast
 }
 
 export function sendError(reply: FastifyReply, locale: Locale, error: AppError): FastifyReply {
-  const message =
-    error.code === 'validation.failed' && typeof error.details.summary === 'string'
-      ? error.details.summary
-      : translate(error.code, locale, error.details);
-  const details = { ...error.details };
-  delete details.summary;
-  if (Array.isArray(details.issuesByLocale)) delete details.issuesByLocale;
-  const localized = error.details.issuesByLocale as Record<Locale, ValidationIssue[]> | undefined;
-  if (localized) details.issues = localized[locale];
-  if (error.status === 429 && typeof error.details.retryAfterSeconds === 'number') {
-    reply.header('retry-after', String(error.details.retryAfterSeconds));
-  }
-  delete details.issuesByLocale;
-  return reply.status(error.status).send({ error: { code: error.code, message: summarize(message, details, locale), details } });
+  const { issuesByLocale, ...details } = error.details as { issuesByLocale?: Record<Locale, ValidationIssue[]> } & Record<string, unknown>;
+  if (issuesByLocale) details.issues = issuesByLocale[locale];
+  if (error.status === 429 && typeof details.retryAfterSeconds === 'number') reply.header('retry-after', String(details.retryAfterSeconds));
+  const message = summarize(translate(error.code, locale, details), details, locale);
+  return reply.status(error.status).send({ error: { code: error.code, message, details } });
 }
 
 function summarize(message: string, details: Record<string, unknown>, locale: Locale): string {
@@ -153,7 +144,7 @@ function summarize(message: string, details: Record<string, unknown>, locale: Lo
 }
 
 /** Maps framework and parsing errors to our error family; undefined means "a bug". */
-function toAppError(error: FastifyError & { zodIssues?: unknown }, bodyLimit: number): AppError | undefined {
+function toAppError(error: FastifyError, bodyLimit: number): AppError | undefined {
   if (error instanceof AppError) return error;
   const withIssues = error as { issuesByLocale?: Record<Locale, ValidationIssue[]> };
   if (withIssues.issuesByLocale) {

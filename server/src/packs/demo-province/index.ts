@@ -15,7 +15,6 @@ export {
   demoCountyOrgPrefixes,
   demoOrganisationByKey,
   demoOrganisations,
-  orgKinds,
 } from './organisations.ts';
 
 export type { DemoCitizen, DemoEnterprise, Rng } from './people.ts';

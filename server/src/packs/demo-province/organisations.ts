@@ -3,32 +3,9 @@
 // stable slugs that staff, packs and tests refer to. Unit keys are `<orgKey>.<slug>`, so
 // they are unique across the whole province.
 
-export type OrgKind =
-  | 'party'
-  | 'government'
-  | 'department'
-  | 'congress'
-  | 'cppcc'
-  | 'court'
-  | 'procuratorate'
-  | 'discipline'
-  | 'mass_org'
-  | 'public_institution'
-  | 'township';
+import type { OrgKind } from '../../platform/identity/index.ts';
 
-export const orgKinds: readonly { kind: OrgKind; zh: string; en: string }[] = [
-  { kind: 'party', zh: '党委', en: 'Party committee' },
-  { kind: 'government', zh: '人民政府', en: "People's government" },
-  { kind: 'department', zh: '政府工作部门', en: 'Government department' },
-  { kind: 'congress', zh: '人大常委会', en: "People's congress standing committee" },
-  { kind: 'cppcc', zh: '政协', en: 'CPPCC committee' },
-  { kind: 'court', zh: '人民法院', en: "People's court" },
-  { kind: 'procuratorate', zh: '人民检察院', en: "People's procuratorate" },
-  { kind: 'discipline', zh: '纪委监委', en: 'Discipline inspection and supervision commission' },
-  { kind: 'mass_org', zh: '群团组织', en: 'Mass organisation' },
-  { kind: 'public_institution', zh: '事业单位', en: 'Public institution' },
-  { kind: 'township', zh: '乡镇（街道）', en: 'Township or subdistrict' },
-];
+export type { OrgKind };
 
 export interface DemoUnit {
   key: string;

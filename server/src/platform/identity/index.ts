@@ -5,7 +5,7 @@ export { DirectoryService } from './directory.service.ts';
 export { installAuthentication, sessionCookie, type BearerResolver } from './identity.http.ts';
 export { identityRoutes } from './identity.routes.ts';
 export { loadActor, homeOf } from './actor-loader.ts';
-export { hashPassword } from './passwords.ts';
+export { hashPassword, temporaryPassword } from './passwords.ts';
 export { roleDefinitions, roles, type Role } from './roles.ts';
 export { orgKinds, orgKindValues, type OrgKind } from './org-kinds.ts';
 export * from './id-numbers.ts';
