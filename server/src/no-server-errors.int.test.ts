@@ -29,10 +29,12 @@ describe.each(testDatabases())('no 500s on junk input on %s', (kind) => {
           const url = path.replace(/\{[^}]+\}/g, param);
           for (const body of method === 'get' || method === 'delete' ? [undefined] : junkBodies) {
             for (const as of [admin, undefined]) {
-              const response = await t.request(method.toUpperCase(), `${url}?limit=abc&cursor=%00`, { as, body });
-              calls++;
-              if (response.statusCode >= 500) problems.push(`${method.toUpperCase()} ${url} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
-              else if (response.statusCode >= 400 && !response.json().error?.code) problems.push(`${method.toUpperCase()} ${url} → ${response.statusCode} without an error code`);
+              for (const query of ['?limit=abc&cursor=%00', '?cursor=abc', '?cursor=%7C%7C%7C&limit=5', '?cursor=%00&q=%25_%5C']) {
+                const response = await t.request(method.toUpperCase(), `${url}${query}`, { as, body });
+                calls++;
+                if (response.statusCode >= 500) problems.push(`${method.toUpperCase()} ${url}${query} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
+                else if (response.statusCode >= 400 && !response.json().error?.code) problems.push(`${method.toUpperCase()} ${url} → ${response.statusCode} without an error code`);
+              }
             }
           }
         }

@@ -48,7 +48,18 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpAp
   }).withTypeProvider<ZodTypeProvider>() as unknown as HttpApp;
 
   // The API speaks JSON only; anything else is refused as 415 before a route sees it.
-  app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
+    const text = body as string;
+    // PostgreSQL text cannot hold U+0000: refuse it at the edge rather than fail in SQL.
+    if (text.includes('\\u0000') || text.includes('\u0000')) return done(new AppError(400, 'request.nul_character'));
+    if (text.trim() === '') return done(new AppError(400, 'request.malformed_json'));
+    try {
+      done(null, JSON.parse(text));
+    } catch {
+      done(new AppError(400, 'request.malformed_json'));
+    }
+  });
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('actor', null as unknown as Actor);
@@ -56,6 +67,7 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpAp
   app.addHook('onRequest', async (request) => {
     request.locale = localeFrom(request.headers['accept-language']);
     request.actor = anonymousActor(request.ip);
+    if (/%00/.test(request.url)) throw new AppError(400, 'request.nul_character');
   });
 
   const metrics = createMetrics();

@@ -110,6 +110,12 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
       expect(response.json().error.code).toBe(code);
       expect(response.json().error.message).toBeTruthy();
     }
+    // Found by the junk sweep: PostgreSQL cannot store U+0000, which used to surface as a 500.
+    const nulInBody = await t.request('POST', '/api/v1/orgs', { as: admin, body: '{"name":"西湖\\u0000局","kind":"department","regionCode":"330106"}' });
+    expect(nulInBody.json().error.code).toBe('request.nul_character');
+    const nulInQuery = await t.request('GET', '/api/v1/accounts?q=%00', { as: admin });
+    expect(nulInQuery.statusCode).toBe(400);
+    expect(nulInQuery.json().error.code).toBe('request.nul_character');
     const wrongType = await t.request('POST', '/api/v1/orgs', { as: admin, body: 'name=x', headers: { 'content-type': 'text/plain' } });
     expect(wrongType.statusCode).toBe(415);
     const badId = await t.request('GET', '/api/v1/orgs/not-an-id', { as: admin });
