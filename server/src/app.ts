@@ -121,6 +121,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   housekeeping.unref();
   const checkpoints = setInterval(() => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')), 60_000);
   checkpoints.unref();
+  events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
+  events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.start();
 
   return {

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import {
+  emit,
   ForbiddenError,
   newId,
   newSecret,
@@ -218,6 +219,7 @@ export class AuthService {
         .where('ended_at', 'is', null)
         .executeTakeFirst();
       const count = Number(ended.numUpdatedRows);
+      await emit(tx, 'identity.session.ended_everywhere', { accountId, sessions: count });
       await this.audit.record({ actor, action, targetType: 'account', targetId: accountId, details: { sessions: count } }, tx);
       return count;
     });

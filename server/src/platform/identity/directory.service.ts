@@ -367,6 +367,7 @@ export class DirectoryService {
       await idb(tx).updateTable('accounts').set({ password_hash: passwordHash, must_change_password: true }).where('id', '=', account.id).execute();
       await idb(tx).updateTable('sessions').set({ ended_at: new Date().toISOString() }).where('account_id', '=', account.id).where('ended_at', 'is', null).execute();
       await idb(tx).deleteFrom('login_throttle').where('username', '=', account.username).execute();
+      await emit(tx, 'identity.session.ended_everywhere', { accountId: account.id, sessions: -1 });
       await this.audit.record({ actor, action: 'account.password.reset', targetType: 'account', targetId: account.id, orgId: account.org_id, regionCode: org?.region_code ?? account.region_code }, tx);
     });
     return { temporaryPassword: password };

@@ -128,6 +128,16 @@ export class ClientRegistry {
     });
   }
 
+  /**
+   * Logging out everywhere, a password reset or a disabled account also ends what apps hold:
+   * the person's OIDC sessions, grants, codes and tokens.
+   */
+  async revokeForAccount(accountId: string): Promise<number> {
+    const result = await sql`delete from oidc_payloads where payload->>'accountId' = ${accountId}
+      or grant_id in (select id from oidc_payloads where type = 'Grant' and payload->>'accountId' = ${accountId})`.execute(this.db.kysely);
+    return Number(result.numAffectedRows ?? 0);
+  }
+
   /** Housekeeping: drops expired codes, tokens, sessions and interactions. */
   async purgeExpired(): Promise<number> {
     const result = await sql`delete from oidc_payloads where expires_at < now() - interval '1 day'`.execute(this.db.kysely);

@@ -78,6 +78,13 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
     // The access token also opens Zhili's own API as that person.
     const me = await fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${refreshed.access_token}` } });
     expect((await json(me)).me.id).toBe(citizen.me.id);
+
+    // 退出所有设备 ends what apps hold too: the refresh token and access token stop working.
+    expect((await t.request('POST', '/api/v1/auth/logout-all', { as: citizen })).statusCode).toBe(204);
+    await t.node.events.drain();
+    await expect(oidc.refreshTokenGrant(config, refreshed.refresh_token!)).rejects.toThrow();
+    const after = await fetch(`${base}/api/v1/auth/me`, { headers: { authorization: `Bearer ${refreshed.access_token}` } });
+    expect(after.status).toBe(401);
   });
 
   it('requires PKCE from a public client', async () => {

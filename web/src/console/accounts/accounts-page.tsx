@@ -1,15 +1,15 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { PlusOutlined } from '@ant-design/icons';
-import { App, Button, Card, Input, Popconfirm, Select, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { App, Button, Card, Input, Popconfirm, Select, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import { hasPermission, useMe } from '../../shared/auth';
 import type { Account, AccountKind, AccountStatus, Page } from '../../shared/api-types';
 import { errorMessage } from '../../shared/errors';
-import { ErrorBlock } from '../../shared/desktop/states';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { formatDateTime } from '../../shared/format';
-import { cursorPaging, flattenPages, PAGE_SIZE } from '../../shared/query';
+import { cursorPaging, PAGE_SIZE } from '../../shared/query';
 import { useRoleDefinitions } from '../console-queries';
 import { OrgSelect } from '../org-select';
 import { AccountCreateModal } from './account-create-modal';
@@ -236,30 +236,7 @@ export function AccountsPage() {
           style={{ width: 120 }}
         />
       </div>
-      {accounts.isError ? (
-        <ErrorBlock error={accounts.error} onRetry={() => void accounts.refetch()} />
-      ) : (
-        <Table<Account>
-          rowKey="id"
-          columns={columns}
-          dataSource={flattenPages(accounts.data)}
-          loading={accounts.isPending}
-          pagination={false}
-          scroll={{ x: 1100 }}
-          data-testid="accounts-table"
-          footer={
-            accounts.hasNextPage
-              ? () => (
-                  <div className="zl-load-more">
-                    <Button onClick={() => void accounts.fetchNextPage()} loading={accounts.isFetchingNextPage} data-testid="load-more">
-                      {t('common.loadMore')}
-                    </Button>
-                  </div>
-                )
-              : undefined
-          }
-        />
-      )}
+      <PagedTable query={accounts} columns={columns} rowKey="id" scroll={{ x: 1100 }} testId="accounts-table" loadMoreTestId="load-more" />
       <AccountCreateModal open={creating} onClose={() => setCreating(false)} />
       <AccountRolesModal account={editingRoles} onClose={() => setEditingRoles(null)} />
     </Card>

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation } from '@tanstack/react-query';
 import { SafetyCertificateOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Input, Select, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Input, Select, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import type { AuditEntry, AuditOutcome, AuditVerifyResult, Page } from '../../shared/api-types';
-import { ErrorBlock } from '../../shared/desktop/states';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { cursorPaging, flattenPages, PAGE_SIZE } from '../../shared/query';
+import { cursorPaging, PAGE_SIZE } from '../../shared/query';
 
 const OUTCOME_COLORS: Record<AuditOutcome, string> = { ok: 'success', refused: 'warning', failed: 'error' };
 const OUTCOMES: readonly AuditOutcome[] = ['ok', 'refused', 'failed'];
@@ -137,35 +137,19 @@ export function AuditPage() {
           data-testid="audit-outcome"
         />
       </div>
-      {entries.isError ? (
-        <ErrorBlock error={entries.error} onRetry={() => void entries.refetch()} />
-      ) : (
-        <Table<AuditEntry>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={flattenPages(entries.data)}
-          loading={entries.isPending}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          data-testid="audit-table"
-          expandable={{
-            rowExpandable: hasDetails,
-            expandedRowRender: (entry) => <pre className="zl-json">{JSON.stringify(entry.details, null, 2)}</pre>,
-          }}
-          footer={
-            entries.hasNextPage
-              ? () => (
-                  <div className="zl-load-more">
-                    <Button onClick={() => void entries.fetchNextPage()} loading={entries.isFetchingNextPage} data-testid="audit-load-more">
-                      {t('common.loadMore')}
-                    </Button>
-                  </div>
-                )
-              : undefined
-          }
-        />
-      )}
+      <PagedTable
+        query={entries}
+        columns={columns}
+        rowKey="id"
+        size="middle"
+        scroll={{ x: 1000 }}
+        expandable={{
+          rowExpandable: hasDetails,
+          expandedRowRender: (entry) => <pre className="zl-json">{JSON.stringify(entry.details, null, 2)}</pre>,
+        }}
+        testId="audit-table"
+        loadMoreTestId="audit-load-more"
+      />
     </Card>
   );
 }

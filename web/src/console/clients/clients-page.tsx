@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import { useInfiniteQuery, useMutation, useQueryClient } from '@tanstack/react-query';
 import { DeleteOutlined, PlusOutlined, WarningOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Alert, App, Button, Card, Descriptions, Modal, Popconfirm, Space, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../shared/api';
 import type { CreatedOidcClient, OidcClient, Page } from '../../shared/api-types';
-import { ErrorBlock } from '../../shared/desktop/states';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { cursorPaging, flattenPages, PAGE_SIZE } from '../../shared/query';
+import { cursorPaging, PAGE_SIZE } from '../../shared/query';
 import { ClientCreateModal } from './client-create-modal';
 
 /** Shows a newly registered client's id and (once) its secret. */
@@ -183,30 +183,7 @@ export function ClientsPage() {
       }
       data-testid="console-clients"
     >
-      {clients.isError ? (
-        <ErrorBlock error={clients.error} onRetry={() => void clients.refetch()} />
-      ) : (
-        <Table<OidcClient>
-          rowKey="clientId"
-          columns={columns}
-          dataSource={flattenPages(clients.data)}
-          loading={clients.isPending}
-          pagination={false}
-          scroll={{ x: 1000 }}
-          data-testid="clients-table"
-          footer={
-            clients.hasNextPage
-              ? () => (
-                  <div className="zl-load-more">
-                    <Button onClick={() => void clients.fetchNextPage()} loading={clients.isFetchingNextPage}>
-                      {t('common.loadMore')}
-                    </Button>
-                  </div>
-                )
-              : undefined
-          }
-        />
-      )}
+      <PagedTable query={clients} columns={columns} rowKey="clientId" scroll={{ x: 1000 }} testId="clients-table" />
       <ClientCreateModal open={registering} onClose={() => setRegistering(false)} onCreated={setCreated} />
       <CreatedClientModal created={created} onClose={() => setCreated(null)} />
     </Card>

@@ -1,11 +1,12 @@
 import { useState } from 'react';
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Descriptions, Drawer, Empty, Input, Table, Tabs, Tag, Tree, type TableColumnsType } from 'antd';
+import { Button, Descriptions, Drawer, Empty, Input, Tabs, Tag, Tree } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AddressBookEntry, OrgDetail } from '../../shared/api-types';
+import type { OrgDetail } from '../../shared/api-types';
+import { addressBookColumns } from '../../shared/desktop/address-book-columns';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { useAddressBook } from '../../shared/org-queries';
-import { flattenPages } from '../../shared/query';
 import { useOrgDetail } from '../console-queries';
 import { buildUnitTree } from './unit-tree';
 import { UnitFormModal } from './unit-form-modal';
@@ -37,16 +38,6 @@ function AddressBookTab({ orgId }: { orgId: string }) {
   const { t } = useTranslation();
   const [q, setQ] = useState('');
   const book = useAddressBook(orgId, q);
-  const columns: TableColumnsType<AddressBookEntry> = [
-    { title: t('workbench.contacts.name'), dataIndex: 'displayName', key: 'name' },
-    { title: t('workbench.contacts.unit'), dataIndex: 'unitName', key: 'unit', render: (value: string | null) => value ?? '—' },
-    { title: t('workbench.contacts.position'), dataIndex: 'position', key: 'position', render: (value: string | null) => value ?? '—' },
-    {
-      title: t('workbench.contacts.phone'),
-      key: 'phone',
-      render: (_, entry) => (entry.phone ? <span className="zl-mono">{entry.phone}</span> : '—'),
-    },
-  ];
   return (
     <div data-testid="org-address-book">
       <div className="zl-toolbar">
@@ -57,30 +48,13 @@ function AddressBookTab({ orgId }: { orgId: string }) {
           style={{ maxWidth: 320 }}
         />
       </div>
-      {book.isError ? (
-        <ErrorBlock error={book.error} onRetry={() => void book.refetch()} />
-      ) : (
-        <Table<AddressBookEntry>
-          rowKey="accountId"
-          size="small"
-          columns={columns}
-          dataSource={flattenPages(book.data)}
-          loading={book.isPending}
-          pagination={false}
-          locale={{ emptyText: t('workbench.contacts.noPeople') }}
-          footer={
-            book.hasNextPage
-              ? () => (
-                  <div className="zl-load-more">
-                    <Button onClick={() => void book.fetchNextPage()} loading={book.isFetchingNextPage}>
-                      {t('common.loadMore')}
-                    </Button>
-                  </div>
-                )
-              : undefined
-          }
-        />
-      )}
+      <PagedTable
+        query={book}
+        columns={addressBookColumns(t)}
+        rowKey="accountId"
+        size="small"
+        emptyText={t('workbench.contacts.noPeople')}
+      />
     </div>
   );
 }

@@ -1,12 +1,11 @@
 import { useState } from 'react';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, Row, Select, Space, Switch, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Input, Row, Select, Space, Switch, Tag, Typography, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Org } from '../../shared/api-types';
 import { hasPermission, useMe } from '../../shared/auth';
-import { ErrorBlock } from '../../shared/desktop/states';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { useOrgList } from '../../shared/org-queries';
-import { flattenPages } from '../../shared/query';
 import { useOrgKinds } from '../console-queries';
 import { OrgDetailDrawer } from './org-detail-drawer';
 import { OrgFormModal } from './org-form-modal';
@@ -30,7 +29,6 @@ export function OrgsPage() {
   const [openOrgId, setOpenOrgId] = useState<string | null>(null);
 
   const orgs = useOrgList({ regionCode: region?.code, includeSubRegions: includeSub, kind, q }, Boolean(region));
-  const items = flattenPages(orgs.data);
 
   const columns: TableColumnsType<Org> = [
     {
@@ -112,29 +110,7 @@ export function OrgsPage() {
                   <span>{t('console.orgs.includeSub')}</span>
                 </Space>
               </div>
-              {orgs.isError ? (
-                <ErrorBlock error={orgs.error} onRetry={() => void orgs.refetch()} />
-              ) : (
-                <Table<Org>
-                  rowKey="id"
-                  columns={columns}
-                  dataSource={items}
-                  loading={orgs.isPending}
-                  pagination={false}
-                  data-testid="orgs-table"
-                  footer={
-                    orgs.hasNextPage
-                      ? () => (
-                          <div className="zl-load-more">
-                            <Button onClick={() => void orgs.fetchNextPage()} loading={orgs.isFetchingNextPage}>
-                              {t('common.loadMore')}
-                            </Button>
-                          </div>
-                        )
-                      : undefined
-                  }
-                />
-              )}
+              <PagedTable query={orgs} columns={columns} rowKey="id" testId="orgs-table" />
             </>
           )}
         </Card>

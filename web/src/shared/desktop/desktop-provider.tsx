@@ -2,26 +2,13 @@ import { useMemo, type ReactNode } from 'react';
 import { App as AntdApp, ConfigProvider, unstableSetRender, type ThemeConfig } from 'antd';
 import enUS from 'antd/es/locale/en_US';
 import zhCN from 'antd/es/locale/zh_CN';
-import { createRoot, type Root } from 'react-dom/client';
+import { createRootRender } from '../create-root-render';
 import { usePreferences } from '../preferences';
 import './desktop.css';
 
 // antd 5 renders its static pop-ups (message, Modal.confirm) with the React 18 API;
 // give it React 19's createRoot. Components here use App.useApp() anyway.
-const roots = new WeakMap<Element | DocumentFragment, Root>();
-unstableSetRender((node, container) => {
-  let root = roots.get(container);
-  if (!root) {
-    root = createRoot(container);
-    roots.set(container, root);
-  }
-  root.render(node);
-  return async () => {
-    await Promise.resolve();
-    root.unmount();
-    roots.delete(container);
-  };
-});
+unstableSetRender(createRootRender);
 
 const standardTheme: ThemeConfig = {
   token: {

@@ -1,9 +1,10 @@
 import { useState } from 'react';
-import { LockOutlined } from '@ant-design/icons';
-import { Button, Card, Col, Input, List, Row, Table, Tag, Tooltip, Typography, type TableColumnsType } from 'antd';
+import { Button, Card, Col, Input, List, Row, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { AddressBookEntry, Org } from '../../shared/api-types';
+import type { Org } from '../../shared/api-types';
 import { useMe } from '../../shared/auth';
+import { addressBookColumns } from '../../shared/desktop/address-book-columns';
+import { PagedTable } from '../../shared/desktop/paged-table';
 import { ErrorBlock } from '../../shared/desktop/states';
 import { flattenPages } from '../../shared/query';
 import { useAddressBook, useRegionOrgs } from '../../shared/org-queries';
@@ -64,31 +65,6 @@ export function AddressBookPage() {
   const [org, setOrg] = useState<{ id: string; name: string } | null>(me.orgId ? { id: me.orgId, name: me.orgName ?? '' } : null);
   const [q, setQ] = useState('');
   const book = useAddressBook(org?.id ?? null, q);
-  const entries = flattenPages(book.data);
-
-  const columns: TableColumnsType<AddressBookEntry> = [
-    { title: t('workbench.contacts.name'), dataIndex: 'displayName', key: 'name' },
-    { title: t('workbench.contacts.unit'), dataIndex: 'unitName', key: 'unit', render: (value: string | null) => value ?? '—' },
-    { title: t('workbench.contacts.position'), dataIndex: 'position', key: 'position', render: (value: string | null) => value ?? '—' },
-    {
-      title: t('workbench.contacts.phone'),
-      key: 'phone',
-      render: (_, entry) =>
-        entry.phone ? (
-          <span>
-            {entry.phone}{' '}
-            {entry.phoneMasked ? (
-              <Tooltip title={t('workbench.contacts.phoneMasked')}>
-                <LockOutlined aria-label={t('workbench.contacts.phoneMasked')} />
-              </Tooltip>
-            ) : null}
-          </span>
-        ) : (
-          '—'
-        ),
-    },
-  ];
-
   return (
     <Row gutter={[24, 24]} data-testid="address-book">
       <Col xs={24} lg={9} xl={8}>
@@ -123,30 +99,13 @@ export function AddressBookPage() {
                   data-testid="people-search"
                 />
               </div>
-              {book.isError ? (
-                <ErrorBlock error={book.error} onRetry={() => void book.refetch()} />
-              ) : (
-                <Table<AddressBookEntry>
-                  rowKey="accountId"
-                  columns={columns}
-                  dataSource={entries}
-                  loading={book.isPending}
-                  pagination={false}
-                  locale={{ emptyText: t('workbench.contacts.noPeople') }}
-                  data-testid="address-book-table"
-                  footer={
-                    book.hasNextPage
-                      ? () => (
-                          <div className="zl-load-more">
-                            <Button onClick={() => void book.fetchNextPage()} loading={book.isFetchingNextPage}>
-                              {t('common.loadMore')}
-                            </Button>
-                          </div>
-                        )
-                      : undefined
-                  }
-                />
-              )}
+              <PagedTable
+                query={book}
+                columns={addressBookColumns(t)}
+                rowKey="accountId"
+                emptyText={t('workbench.contacts.noPeople')}
+                testId="address-book-table"
+              />
             </>
           )}
         </Card>
