@@ -10,11 +10,24 @@ export const phone = { viewport: { width: 390, height: 844 }, isMobile: true, ha
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
-export async function newContext(browser: Browser, base: string, device: typeof desktop | typeof phone, locale = 'zh-CN'): Promise<BrowserContext> {
+export async function newContext(
+  browser: Browser,
+  base: string,
+  device: typeof desktop | typeof phone,
+  locale = 'zh-CN',
+): Promise<BrowserContext> {
   return browser.newContext({ ...device, baseURL: base, locale });
 }
 
@@ -24,7 +37,9 @@ export async function withScreenshot<T>(page: Page, name: string, step: () => Pr
     return await step();
   } catch (error) {
     mkdirSync(new URL('./screenshots/', import.meta.url), { recursive: true });
-    await page.screenshot({ path: new URL(`./screenshots/${name.replace(/[^\w-]+/g, '_')}.png`, import.meta.url).pathname, fullPage: true }).catch(() => undefined);
+    await page
+      .screenshot({ path: new URL(`./screenshots/${name.replace(/[^\w-]+/g, '_')}.png`, import.meta.url).pathname, fullPage: true })
+      .catch(() => undefined);
     throw error;
   }
 }
@@ -51,7 +66,11 @@ export function useNodeAndBrowser(): BrowserFixture {
 }
 
 /** A desktop context already logged in through the API (the login page has its own tests). */
-export async function loggedIn(fixture: BrowserFixture, username: string, password = demoPassword): Promise<{ context: BrowserContext; page: Page }> {
+export async function loggedIn(
+  fixture: BrowserFixture,
+  username: string,
+  password = demoPassword,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await newContext(fixture.browser, fixture.base, desktop);
   const response = await context.request.post('/api/v1/auth/login', { data: { username, password } });
   expect(response.status()).toBe(200);

@@ -18,23 +18,38 @@ describe('Console and Workbench in Chromium', () => {
       await page.getByTestId('account-id-number').fill(wrong);
       await page.getByTestId('account-display-name').last().fill('周小云');
       await page.getByTestId('account-password').fill('Passw0rd!');
-      await page.locator('.ant-modal').getByRole('button', { name: /新\s*建/ }).click();
-      await page.getByText(/身份证号.*(无效|有误|不正确|校验)/).first().waitFor();
+      await page
+        .locator('.ant-modal')
+        .getByRole('button', { name: /新\s*建/ })
+        .click();
+      await page
+        .getByText(/身份证号.*(无效|有误|不正确|校验)/)
+        .first()
+        .waitFor();
       await page.getByTestId('account-id-number').fill(idNumber);
-      await page.locator('.ant-modal').getByRole('button', { name: /新\s*建/ }).click();
+      await page
+        .locator('.ant-modal')
+        .getByRole('button', { name: /新\s*建/ })
+        .click();
       await page.getByTestId('account-form').waitFor({ state: 'detached' });
     });
-    expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: 'Passw0rd!' } })).statusCode).toBe(200);
+    expect(
+      (await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: 'Passw0rd!' } })).statusCode,
+    ).toBe(200);
 
     await withScreenshot(page, 'console-reset-password', async () => {
       await page.getByTestId('account-search').locator('input').or(page.getByTestId('account-search')).first().fill('周小云');
       await page.keyboard.press('Enter');
-      const id = (await fixture.t.request('GET', `/api/v1/accounts?q=${encodeURIComponent('周小云')}`, { as: await fixture.t.login('admin') })).json().items[0].id;
+      const id = (
+        await fixture.t.request('GET', `/api/v1/accounts?q=${encodeURIComponent('周小云')}`, { as: await fixture.t.login('admin') })
+      ).json().items[0].id;
       await page.getByTestId(`reset-${id}`).click();
       await page.getByRole('button', { name: /确\s*定|OK/ }).click();
       const temporary = (await page.getByTestId('temp-password').textContent())!.trim();
       expect(temporary).toMatch(/^[A-Za-z0-9]{12}$/);
-      expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: temporary } })).statusCode).toBe(200);
+      expect(
+        (await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: idNumber, password: temporary } })).statusCode,
+      ).toBe(200);
     });
     await context.close();
   });
@@ -71,7 +86,11 @@ describe('Console and Workbench in Chromium', () => {
       await expect(table.textContent()).resolves.toMatch(/1[3-9]\d{9}/);
       await page.getByTestId('org-search').locator('input').or(page.getByTestId('org-search')).first().fill('西湖区人民政府');
       await page.keyboard.press('Enter');
-      await page.getByTestId('org-list').getByText(/西湖区人民政府$/).first().click();
+      await page
+        .getByTestId('org-list')
+        .getByText(/西湖区人民政府$/)
+        .first()
+        .click();
       await expect.poll(async () => table.textContent()).toMatch(/1[3-9]\d\*{4}\d{4}/);
     });
     await context.close();
@@ -101,7 +120,12 @@ describe('preferences and OIDC in Chromium', () => {
   it('logs a person into a third-party app through the Zhili login page', async () => {
     const admin = await fixture.t.login('admin');
     const redirectUri = `${fixture.base}/healthz`;
-    const registered = (await fixture.t.request('POST', '/api/v1/oidc-clients', { as: admin, body: { name: '第三方应用', redirectUris: [redirectUri], grantTypes: ['authorization_code'], public: true } })).json();
+    const registered = (
+      await fixture.t.request('POST', '/api/v1/oidc-clients', {
+        as: admin,
+        body: { name: '第三方应用', redirectUris: [redirectUri], grantTypes: ['authorization_code'], public: true },
+      })
+    ).json();
     const authorize = new URL(`${fixture.base}/oidc/auth`);
     authorize.search = new URLSearchParams({
       client_id: registered.client.clientId,
@@ -118,7 +142,10 @@ describe('preferences and OIDC in Chromium', () => {
       await page.goto(authorize.toString());
       await page.getByTestId('login-username').waitFor();
       expect(page.url()).toContain('interaction=');
-      await page.getByText(/工作人员/).first().click();
+      await page
+        .getByText(/工作人员/)
+        .first()
+        .click();
       await page.getByTestId('login-username').fill('xihu.leader');
       await page.getByTestId('login-password').fill(demoPassword);
       await page.getByTestId('login-submit').click();
@@ -137,7 +164,8 @@ describe('temporary passwords in Chromium', () => {
   it('warns after an administrator reset until the person picks a new password', async () => {
     const admin = await fixture.t.login('admin');
     const officer = (await fixture.t.request('GET', '/api/v1/accounts?q=yongkang.officer', { as: admin })).json().items[0];
-    const temporary = (await fixture.t.request('POST', `/api/v1/accounts/${officer.id}/reset-password`, { as: admin, body: {} })).json().temporaryPassword;
+    const temporary = (await fixture.t.request('POST', `/api/v1/accounts/${officer.id}/reset-password`, { as: admin, body: {} })).json()
+      .temporaryPassword;
     const { context, page } = await loggedIn(fixture, 'yongkang.officer', temporary);
     await withScreenshot(page, 'must-change-password', async () => {
       await page.goto('/workbench');
@@ -149,7 +177,10 @@ describe('temporary passwords in Chromium', () => {
       await page.getByTestId('change-password-submit').click();
       await page.getByTestId('must-change-password').waitFor({ state: 'detached' });
     });
-    expect((await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: 'yongkang.officer', password: 'Yongkang2026' } })).statusCode).toBe(200);
+    expect(
+      (await fixture.t.request('POST', '/api/v1/auth/login', { body: { username: 'yongkang.officer', password: 'Yongkang2026' } }))
+        .statusCode,
+    ).toBe(200);
     await context.close();
   });
 });

@@ -7,16 +7,51 @@ const citizen = generateCitizens()[2]!;
 const enterprise = generateEnterprises()[2]!;
 
 const people = [
-  { who: 'citizen', tab: /个人/, username: citizen.idNumber, name: citizen.name, desktopHome: 'portal-home', phoneHome: 'portal-home-mobile', path: /\/portal/ },
-  { who: 'enterprise', tab: /法人/, username: enterprise.uscc, name: enterprise.name, desktopHome: 'portal-home', phoneHome: 'portal-home-mobile', path: /\/portal/ },
-  { who: 'staff', tab: /工作人员/, username: 'xihu.officer', name: null, desktopHome: 'workbench-home', phoneHome: 'workbench-home-mobile', path: /\/workbench/ },
-  { who: 'admin', tab: /工作人员/, username: 'admin', name: null, desktopHome: 'console-home', phoneHome: 'console-home', path: /\/console/ },
+  {
+    who: 'citizen',
+    tab: /个人/,
+    username: citizen.idNumber,
+    name: citizen.name,
+    desktopHome: 'portal-home',
+    phoneHome: 'portal-home-mobile',
+    path: /\/portal/,
+  },
+  {
+    who: 'enterprise',
+    tab: /法人/,
+    username: enterprise.uscc,
+    name: enterprise.name,
+    desktopHome: 'portal-home',
+    phoneHome: 'portal-home-mobile',
+    path: /\/portal/,
+  },
+  {
+    who: 'staff',
+    tab: /工作人员/,
+    username: 'xihu.officer',
+    name: null,
+    desktopHome: 'workbench-home',
+    phoneHome: 'workbench-home-mobile',
+    path: /\/workbench/,
+  },
+  {
+    who: 'admin',
+    tab: /工作人员/,
+    username: 'admin',
+    name: null,
+    desktopHome: 'console-home',
+    phoneHome: 'console-home',
+    path: /\/console/,
+  },
 ];
 
 describe('logging in, in Chromium', () => {
   const fixture = useNodeAndBrowser();
 
-  for (const [deviceName, device] of [['desktop', desktop], ['phone', phone]] as const) {
+  for (const [deviceName, device] of [
+    ['desktop', desktop],
+    ['phone', phone],
+  ] as const) {
     for (const person of people) {
       it(`lands a ${person.who} on the right home (${deviceName})`, async () => {
         const context = await newContext(fixture.browser, fixture.base, device);
@@ -45,7 +80,10 @@ describe('logging in, in Chromium', () => {
     const page = await context.newPage();
     await withScreenshot(page, 'login-wrong-password', async () => {
       await page.goto('/login');
-      await page.getByText(/工作人员/).first().click();
+      await page
+        .getByText(/工作人员/)
+        .first()
+        .click();
       await page.getByTestId('login-username').locator('input').or(page.getByTestId('login-username')).first().fill('xihu.leader');
       await page.getByTestId('login-password').locator('input').or(page.getByTestId('login-password')).first().fill('not-the-password1');
       await page.getByTestId('login-submit').click();

@@ -15,13 +15,18 @@ function run(label, command, args) {
 }
 
 run('lint', 'npx', ['eslint', '.']);
+run('format', 'npx', ['prettier', '--check', '.']);
 run('typecheck', 'npx', ['tsc', '-p', 'server']);
 run('typecheck web', 'npx', ['tsc', '-p', 'web']);
 run('typecheck e2e', 'npx', ['tsc', '-p', 'e2e']);
 run('build web', 'node', ['scripts/build-web.mjs']);
 
 const report = join(mkdtempSync(join(tmpdir(), 'zhili-test-report-')), 'report.json');
-const vitest = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], { stdio: 'inherit' });
+const vitest = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  { stdio: 'inherit' },
+);
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;

@@ -42,7 +42,16 @@ async function rssBytes(): Promise<number> {
 async function loginsPerSecond(seconds: number, concurrency: number): Promise<number> {
   let done = 0;
   const until = performance.now() + seconds * 1000;
-  const users = ['xihu.officer', 'xihu.leader', 'yuhang.officer', 'yinzhou.officer', 'yueqing.officer', 'yongkang.officer', 'hz.staff', 'zj.leader'];
+  const users = [
+    'xihu.officer',
+    'xihu.leader',
+    'yuhang.officer',
+    'yinzhou.officer',
+    'yueqing.officer',
+    'yongkang.officer',
+    'hz.staff',
+    'zj.leader',
+  ];
   await Promise.all(
     Array.from({ length: concurrency }, async (_, i) => {
       while (performance.now() < until) {
@@ -79,10 +88,16 @@ try {
   await stop(child);
 
   const line = (label: string, value: string, bar: string) => console.log(`| ${label} | ${value} | ${bar} |`);
-  console.log(`\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}, PGlite\n`);
+  console.log(
+    `\nmachine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${new Date().toISOString().slice(0, 10)}, PGlite\n`,
+  );
   console.log('| measure | result | bar |\n|---|---|---|');
   line('first start on an empty data dir (migrate + demo province)', `${(firstMs / 1000).toFixed(1)} s`, '—');
-  line('`npm start` to ready, existing data dir (median of 5)', `${(median(startups) / 1000).toFixed(2)} s (runs: ${startups.map((s) => (s / 1000).toFixed(2)).join(', ')})`, '≤ 5 s');
+  line(
+    '`npm start` to ready, existing data dir (median of 5)',
+    `${(median(startups) / 1000).toFixed(2)} s (runs: ${startups.map((s) => (s / 1000).toFixed(2)).join(', ')})`,
+    '≤ 5 s',
+  );
   line('server RSS, idle after start', `${(idleRss / 2 ** 20).toFixed(0)} MB`, '≤ 400 MB');
   line('password logins per second (argon2id, 8 concurrent, 10 s)', `${logins.toFixed(1)}/s`, '—');
 } finally {

@@ -119,7 +119,10 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
       .catch((e: unknown) => log.error({ err: e }, 'housekeeping failed'));
   }, 3600_000);
   housekeeping.unref();
-  const checkpoints = setInterval(() => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')), 60_000);
+  const checkpoints = setInterval(
+    () => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')),
+    60_000,
+  );
   checkpoints.unref();
   events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));

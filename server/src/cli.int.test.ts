@@ -11,7 +11,11 @@ import { openTestDatabase, testDatabases } from './testing/databases.ts';
 const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
 function zhili(args: string[], env: Record<string, string | undefined>) {
-  const result = spawnSync(process.execPath, [cli, ...args], { env: { ...process.env, ZHILI_LOG_LEVEL: 'silent', ...env }, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    env: { ...process.env, ZHILI_LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   return { code: result.status, out: `${result.stdout}${result.stderr}` };
 }
 
@@ -21,7 +25,12 @@ describe.each(testDatabases())('zhili CLI on %s', (kind) => {
     await database.db.close(); // PGlite admits one process at a time
     const env = { ZHILI_DATA_DIR: database.dataDir, DATABASE_URL: database.databaseUrl };
     try {
-      expect(zhili(['user', 'add', '--username', 'cli.tester', '--name', '命令行', '--org', 'xihu-zf', '--role', 'staff', '--password', 'Passw0rd1'], env)).toMatchObject({ code: 0 });
+      expect(
+        zhili(
+          ['user', 'add', '--username', 'cli.tester', '--name', '命令行', '--org', 'xihu-zf', '--role', 'staff', '--password', 'Passw0rd1'],
+          env,
+        ),
+      ).toMatchObject({ code: 0 });
       const ok = zhili(['audit', 'verify'], env);
       expect(ok.code).toBe(0);
       expect(ok.out).toMatch(/^OK — \d+ entries/m);

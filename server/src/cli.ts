@@ -42,7 +42,10 @@ program
   .action(async () => {
     const cfg = config();
     const { createNode } = await import('./app.ts');
-    const node = await createNode({ ...cfg, seedDemo: true }, { log: createLogger('warn'), onProgress: (line) => console.log(`→ ${line}`) });
+    const node = await createNode(
+      { ...cfg, seedDemo: true },
+      { log: createLogger('warn'), onProgress: (line) => console.log(`→ ${line}`) },
+    );
     console.log(node.demo ? `installed: ${JSON.stringify(node.demo)}` : 'the database already holds data; nothing installed');
     await node.close();
   });

@@ -4,7 +4,10 @@ import { AuditLog } from './platform/audit/index.ts';
 import { hashPassword, IdentityStore, roles, temporaryPassword, type Role } from './platform/identity/index.ts';
 import { migrationSources } from './app.ts';
 
-async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typeof openDatabase>>, audit: AuditLog) => Promise<T>): Promise<T> {
+async function withDatabase<T>(
+  config: Config,
+  work: (db: Awaited<ReturnType<typeof openDatabase>>, audit: AuditLog) => Promise<T>,
+): Promise<T> {
   const db = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
   try {
     await migrate(db, migrationSources);
@@ -14,7 +17,15 @@ async function withDatabase<T>(config: Config, work: (db: Awaited<ReturnType<typ
   }
 }
 
-const cliActor = { kind: 'app' as const, accountId: null, clientId: 'zhili-cli', displayName: 'zhili cli', ip: '', orgId: null, regionCode: null };
+const cliActor = {
+  kind: 'app' as const,
+  accountId: null,
+  clientId: 'zhili-cli',
+  displayName: 'zhili cli',
+  ip: '',
+  orgId: null,
+  regionCode: null,
+};
 
 export function verifyAuditLog(config: Config): Promise<number> {
   return withDatabase(config, async (db, audit) => {
@@ -23,12 +34,17 @@ export function verifyAuditLog(config: Config): Promise<number> {
       console.log(`OK — ${result.checked} entries, chain intact; last signed checkpoint at #${result.lastCheckpointSeq ?? '—'}`);
       return 0;
     }
-    console.log(`TAMPERED — first bad entry #${result.firstBad!.seq}: ${result.firstBad!.reason} (${result.checked} entries verified before it)`);
+    console.log(
+      `TAMPERED — first bad entry #${result.firstBad!.seq}: ${result.firstBad!.reason} (${result.checked} entries verified before it)`,
+    );
     return 1;
   });
 }
 
-export function addUser(config: Config, options: { username: string; name: string; org: string; role: string[]; clearance: string; password?: string | undefined }): Promise<number> {
+export function addUser(
+  config: Config,
+  options: { username: string; name: string; org: string; role: string[]; clearance: string; password?: string | undefined },
+): Promise<number> {
   return withDatabase(config, async (db, audit) => {
     const password = options.password ?? process.env.ZHILI_PASSWORD;
     if (!password || password.length < 8) {
@@ -44,7 +60,13 @@ export function addUser(config: Config, options: { username: string; name: strin
       console.error('clearance must be L1, L2, L3 or L4');
       return 2;
     }
-    const org = (await sql<{ id: string; slug: string | null; region_code: string }>`select id, slug, region_code from orgs where id = ${options.org} or slug = ${options.org}`.execute(db.kysely)).rows[0];
+    const org = (
+      await sql<{
+        id: string;
+        slug: string | null;
+        region_code: string;
+      }>`select id, slug, region_code from orgs where id = ${options.org} or slug = ${options.org}`.execute(db.kysely)
+    ).rows[0];
     if (!org) {
       console.error(`no organisation ${options.org}`);
       return 2;
@@ -55,11 +77,32 @@ export function addUser(config: Config, options: { username: string; name: strin
       await db.kysely.transaction().execute(async (tx) => {
         await store.importAccounts(
           tx,
-          [{ kind: 'staff', username: options.username, displayName: options.name, orgSlug: org.slug ?? org.id, clearance: options.clearance as 'L1', roles: options.role as Role[], passwordHash: await hashPassword(password) }],
+          [
+            {
+              kind: 'staff',
+              username: options.username,
+              displayName: options.name,
+              orgSlug: org.slug ?? org.id,
+              clearance: options.clearance as 'L1',
+              roles: options.role as Role[],
+              passwordHash: await hashPassword(password),
+            },
+          ],
           ids,
           new Map([[org.slug ?? org.id, org.region_code]]),
         );
-        await audit.record({ actor: cliActor, action: 'account.create', targetType: 'account', targetId: options.username, orgId: org.id, regionCode: org.region_code, details: { roles: options.role, via: 'cli' } }, tx);
+        await audit.record(
+          {
+            actor: cliActor,
+            action: 'account.create',
+            targetType: 'account',
+            targetId: options.username,
+            orgId: org.id,
+            regionCode: org.region_code,
+            details: { roles: options.role, via: 'cli' },
+          },
+          tx,
+        );
       });
     } catch (error) {
       if (String(error).includes('unique') || String(error).includes('duplicate')) {
@@ -86,7 +129,10 @@ export function resetPassword(config: Config, username: string, password: string
       const id = await store.setPassword(tx, username, hash);
       if (id) {
         await sql`update sessions set ended_at = now() where account_id = ${id} and ended_at is null`.execute(tx);
-        await audit.record({ actor: cliActor, action: 'account.password.reset', targetType: 'account', targetId: id, details: { via: 'cli' } }, tx);
+        await audit.record(
+          { actor: cliActor, action: 'account.password.reset', targetType: 'account', targetId: id, details: { via: 'cli' } },
+          tx,
+        );
       }
       return id;
     });

@@ -39,7 +39,11 @@ describe('a kill -9 on PGlite', () => {
     const base = `http://127.0.0.1:${port}`;
     let server = await startServer(database.dataDir, port);
 
-    const login = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Zhili@2026' }) });
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'Zhili@2026' }),
+    });
     const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
     const { csrfToken } = (await login.json()) as { csrfToken: string };
     const headers = { 'content-type': 'application/json', cookie, 'x-csrf-token': csrfToken };
@@ -48,7 +52,11 @@ describe('a kill -9 on PGlite', () => {
       Array.from({ length: 4 }, async (_, lane) => {
         for (let i = 0; i < 10; i++) {
           const name = `崩溃测试局${lane}-${i}`;
-          const response = await fetch(`${base}/api/v1/orgs`, { method: 'POST', headers: { ...headers, 'idempotency-key': `crash-${lane}-${i}` }, body: JSON.stringify({ name, kind: 'department', regionCode: '330106' }) });
+          const response = await fetch(`${base}/api/v1/orgs`, {
+            method: 'POST',
+            headers: { ...headers, 'idempotency-key': `crash-${lane}-${i}` },
+            body: JSON.stringify({ name, kind: 'department', regionCode: '330106' }),
+          });
           if (response.status === 201) acknowledged.push(name);
         }
       }),
@@ -59,15 +67,35 @@ describe('a kill -9 on PGlite', () => {
 
     server = await startServer(database.dataDir, port);
     try {
-      const again = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'admin', password: 'Zhili@2026' }) });
-      const session = { cookie: again.headers.getSetCookie()[0]!.split(';')[0]!, csrf: ((await again.json()) as { csrfToken: string }).csrfToken };
-      const listed = (await (await fetch(`${base}/api/v1/orgs?q=${encodeURIComponent('崩溃测试局')}&limit=100`, { headers: { cookie: session.cookie } })).json()) as { items: { name: string }[] };
+      const again = await fetch(`${base}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: 'admin', password: 'Zhili@2026' }),
+      });
+      const session = {
+        cookie: again.headers.getSetCookie()[0]!.split(';')[0]!,
+        csrf: ((await again.json()) as { csrfToken: string }).csrfToken,
+      };
+      const listed = (await (
+        await fetch(`${base}/api/v1/orgs?q=${encodeURIComponent('崩溃测试局')}&limit=100`, { headers: { cookie: session.cookie } })
+      ).json()) as { items: { name: string }[] };
       expect(listed.items.map((o) => o.name).sort()).toEqual([...acknowledged].sort());
       // A client that never saw its answer retries with the same key: no duplicate.
-      const retry = await fetch(`${base}/api/v1/orgs`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: session.cookie, 'x-csrf-token': session.csrf, 'idempotency-key': 'crash-0-0' }, body: JSON.stringify({ name: '崩溃测试局0-0', kind: 'department', regionCode: '330106' }) });
+      const retry = await fetch(`${base}/api/v1/orgs`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          cookie: session.cookie,
+          'x-csrf-token': session.csrf,
+          'idempotency-key': 'crash-0-0',
+        },
+        body: JSON.stringify({ name: '崩溃测试局0-0', kind: 'department', regionCode: '330106' }),
+      });
       expect(retry.status).toBe(201);
       expect(retry.headers.get('idempotent-replayed')).toBe('true');
-      const verify = (await (await fetch(`${base}/api/v1/audit/verify`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } })).json()) as { ok: boolean };
+      const verify = (await (
+        await fetch(`${base}/api/v1/audit/verify`, { method: 'POST', headers: { cookie: session.cookie, 'x-csrf-token': session.csrf } })
+      ).json()) as { ok: boolean };
       expect(verify.ok).toBe(true);
     } finally {
       server.kill('SIGTERM');

@@ -15,7 +15,18 @@ describe.each(testDatabases())('no 500s on junk input on %s', (kind) => {
   });
   afterAll(() => t?.close());
 
-  const junkBodies: unknown[] = [undefined, '', 'null', '[]', '"text"', '{"a":', { kind: 'staff' }, { name: null, regionCode: ['330106'] }, { requestTime: 1, request: [] }, '\u0000\u00ff'];
+  const junkBodies: unknown[] = [
+    undefined,
+    '',
+    'null',
+    '[]',
+    '"text"',
+    '{"a":',
+    { kind: 'staff' },
+    { name: null, regionCode: ['330106'] },
+    { requestTime: 1, request: [] },
+    '\u0000\u00ff',
+  ];
   const junkParams = ['org_00000000000000000000000000', 'x', '%E4%B8%AD', '..%2f..%2fetc', '9'.repeat(40)];
 
   it('answers every route with a coded 4xx or a success', async () => {
@@ -32,8 +43,12 @@ describe.each(testDatabases())('no 500s on junk input on %s', (kind) => {
               for (const query of ['?limit=abc&cursor=%00', '?cursor=abc', '?cursor=%7C%7C%7C&limit=5', '?cursor=%00&q=%25_%5C']) {
                 const response = await t.request(method.toUpperCase(), `${url}${query}`, { as, body });
                 calls++;
-                if (response.statusCode >= 500) problems.push(`${method.toUpperCase()} ${url}${query} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`);
-                else if (response.statusCode >= 400 && !response.json().error?.code) problems.push(`${method.toUpperCase()} ${url} → ${response.statusCode} without an error code`);
+                if (response.statusCode >= 500)
+                  problems.push(
+                    `${method.toUpperCase()} ${url}${query} ${JSON.stringify(body)} → ${response.statusCode} ${response.body.slice(0, 200)}`,
+                  );
+                else if (response.statusCode >= 400 && !response.json().error?.code)
+                  problems.push(`${method.toUpperCase()} ${url} → ${response.statusCode} without an error code`);
               }
             }
           }

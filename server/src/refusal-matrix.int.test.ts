@@ -32,7 +32,14 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
   afterAll(() => t?.close());
 
   const staffBody = (orgId: string, extra: Record<string, unknown> = {}) => ({
-    kind: 'staff', username: `u${Math.random().toString(36).slice(2, 10)}`, displayName: '新同事', orgId, password: 'Passw0rd!x', roles: [], clearance: 'L1', ...extra,
+    kind: 'staff',
+    username: `u${Math.random().toString(36).slice(2, 10)}`,
+    displayName: '新同事',
+    orgId,
+    password: 'Passw0rd!x',
+    roles: [],
+    clearance: 'L1',
+    ...extra,
   });
   const adminOnly = (): Call[] => [
     { method: 'GET', url: '/api/v1/accounts' },
@@ -49,32 +56,58 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
   ];
 
   const matrix = (): [string, Call[]][] => [
-    ['anonymous', [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }, { method: 'POST', url: '/api/v1/auth/logout' }]],
-    ['citizen', [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }]],
+    [
+      'anonymous',
+      [
+        ...adminOnly(),
+        { method: 'GET', url: '/api/v1/orgs' },
+        { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` },
+        { method: 'POST', url: '/api/v1/auth/logout' },
+      ],
+    ],
+    [
+      'citizen',
+      [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }],
+    ],
     ['enterprise', [...adminOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }]],
-    ['staff', [
-      ...adminOnly(),
-      { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
-      { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
-      { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
-    ]],
-    ['leader', [{ method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!) }, { method: 'GET', url: '/api/v1/audit' }]],
-    ['orgAdmin', [
-      { method: 'POST', url: '/api/v1/orgs', body: { name: '西湖区测试局', kind: 'department', regionCode: '330106' } },
-      { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-scjg']}`, body: { name: '改名' } }, // not its org
-      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['yinzhou-zf']!) },
-      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'platform_admin' }] }) },
-      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { clearance: 'L4' }) },
-      { method: 'POST', url: `/api/v1/accounts/${ids.yinzhouOfficer}/disable` },
-      { method: 'POST', url: `/api/v1/accounts/${ids.xihuOfficer}/reset-password`, body: {} }, // works in another org of the county
-      { method: 'GET', url: '/api/v1/audit' },
-      { method: 'GET', url: '/api/v1/oidc-clients' },
-    ]],
-    ['auditor', [
-      { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['zj-dsj']!) },
-      { method: 'POST', url: '/api/v1/orgs', body: { name: '浙江省测试厅', kind: 'department', regionCode: '330000' } },
-      { method: 'POST', url: '/api/v1/oidc-clients', body: { name: '测试应用', grantTypes: ['client_credentials'] } },
-    ]],
+    [
+      'staff',
+      [
+        ...adminOnly(),
+        { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
+        { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
+        { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
+      ],
+    ],
+    [
+      'leader',
+      [
+        { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!) },
+        { method: 'GET', url: '/api/v1/audit' },
+      ],
+    ],
+    [
+      'orgAdmin',
+      [
+        { method: 'POST', url: '/api/v1/orgs', body: { name: '西湖区测试局', kind: 'department', regionCode: '330106' } },
+        { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-scjg']}`, body: { name: '改名' } }, // not its org
+        { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['yinzhou-zf']!) },
+        { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'platform_admin' }] }) },
+        { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!, { clearance: 'L4' }) },
+        { method: 'POST', url: `/api/v1/accounts/${ids.yinzhouOfficer}/disable` },
+        { method: 'POST', url: `/api/v1/accounts/${ids.xihuOfficer}/reset-password`, body: {} }, // works in another org of the county
+        { method: 'GET', url: '/api/v1/audit' },
+        { method: 'GET', url: '/api/v1/oidc-clients' },
+      ],
+    ],
+    [
+      'auditor',
+      [
+        { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['zj-dsj']!) },
+        { method: 'POST', url: '/api/v1/orgs', body: { name: '浙江省测试厅', kind: 'department', regionCode: '330000' } },
+        { method: 'POST', url: '/api/v1/oidc-clients', body: { name: '测试应用', grantTypes: ['client_credentials'] } },
+      ],
+    ],
   ];
 
   it('refuses every cell with 401 or 403 and audits each refusal', async () => {
@@ -85,7 +118,8 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
       for (const call of calls) {
         const response = await t.request(call.method, call.url, { as: sessions[role], body: call.body });
         const want = role === 'anonymous' ? 401 : 403;
-        if (response.statusCode !== want) failures.push(`${role} ${call.method} ${call.url} → ${response.statusCode} ${response.body.slice(0, 120)}`);
+        if (response.statusCode !== want)
+          failures.push(`${role} ${call.method} ${call.url} → ${response.statusCode} ${response.body.slice(0, 120)}`);
         expected++;
       }
     }
@@ -97,7 +131,10 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     const staff = sessions.staff!;
     expect((await t.request('GET', `/api/v1/orgs/${ids['xihu-zf']}/address-book`, { as: staff })).statusCode).toBe(200);
     const orgAdmin = sessions.orgAdmin!;
-    const created = await t.request('POST', '/api/v1/accounts', { as: orgAdmin, body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'leader' }], clearance: 'L2' }) });
+    const created = await t.request('POST', '/api/v1/accounts', {
+      as: orgAdmin,
+      body: staffBody(ids['xihu-zf']!, { roles: [{ role: 'leader' }], clearance: 'L2' }),
+    });
     expect(created.statusCode).toBe(201);
     const auditor = sessions.auditor!;
     expect((await t.request('GET', '/api/v1/audit?outcome=refused', { as: auditor })).json().items.length).toBeGreaterThan(0);

@@ -10,13 +10,19 @@ const apiPrefixes = ['/api/', '/oidc/', '/govstack/', '/healthz', '/readyz', '/m
 export async function serveWeb(app: HttpApp): Promise<void> {
   if (!existsSync(`${webDist}/index.html`)) {
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send('<!doctype html><meta charset="utf-8"><title>Zhili</title><p>Web app not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>'),
+      reply
+        .type('text/html; charset=utf-8')
+        .send(
+          '<!doctype html><meta charset="utf-8"><title>Zhili</title><p>Web app not built: run <code>npm run build:web</code>. API docs: <a href="/api/docs">/api/docs</a></p>',
+        ),
     );
     app.setNotFoundHandler(async (request, reply) => sendNotFound(request, reply));
     return;
   }
   await app.register(fastifyStatic, { root: webDist, wildcard: false, maxAge: '1h', index: false });
-  app.get('/assets/*', { schema: { hide: true } }, async (request, reply) => reply.sendFile(`assets/${(request.params as { '*': string })['*']}`, { maxAge: 365 * 24 * 3600 * 1000, immutable: true }));
+  app.get('/assets/*', { schema: { hide: true } }, async (request, reply) =>
+    reply.sendFile(`assets/${(request.params as { '*': string })['*']}`, { maxAge: 365 * 24 * 3600 * 1000, immutable: true }),
+  );
   const sendIndex = async (_request: unknown, reply: { header(k: string, v: string): unknown; sendFile(f: string): unknown }) => {
     reply.header('cache-control', 'no-cache');
     return reply.sendFile('index.html');

@@ -16,12 +16,16 @@ export interface BackupSummary {
 
 async function tablesInOrder(db: Executor): Promise<string[]> {
   // Parents before children, following foreign keys.
-  const tables = (await sql<{ name: string }>`select table_name as name from information_schema.tables
-    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db)).rows.map((r) => r.name);
-  const deps = (await sql<{ child: string; parent: string }>`select tc.table_name as child, ccu.table_name as parent
+  const tables = (
+    await sql<{ name: string }>`select table_name as name from information_schema.tables
+    where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`.execute(db)
+  ).rows.map((r) => r.name);
+  const deps = (
+    await sql<{ child: string; parent: string }>`select tc.table_name as child, ccu.table_name as parent
     from information_schema.table_constraints tc
     join information_schema.constraint_column_usage ccu on ccu.constraint_name = tc.constraint_name and ccu.table_schema = tc.table_schema
-    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db)).rows;
+    where tc.constraint_type = 'FOREIGN KEY' and tc.table_schema = 'public'`.execute(db)
+  ).rows;
   const ordered: string[] = [];
   const visit = (table: string, seen: Set<string>) => {
     if (ordered.includes(table) || seen.has(table)) return;
@@ -34,9 +38,13 @@ async function tablesInOrder(db: Executor): Promise<string[]> {
 }
 
 async function primaryKeyOrder(db: Database, table: string): Promise<string> {
-  const cols = (await sql<{ column_name: string }>`select kcu.column_name from information_schema.table_constraints tc
+  const cols = (
+    await sql<{ column_name: string }>`select kcu.column_name from information_schema.table_constraints tc
     join information_schema.key_column_usage kcu on kcu.constraint_name = tc.constraint_name and kcu.table_schema = tc.table_schema
-    where tc.table_schema = 'public' and tc.table_name = ${table} and tc.constraint_type = 'PRIMARY KEY' order by kcu.ordinal_position`.execute(db.kysely)).rows;
+    where tc.table_schema = 'public' and tc.table_name = ${table} and tc.constraint_type = 'PRIMARY KEY' order by kcu.ordinal_position`.execute(
+      db.kysely,
+    )
+  ).rows;
   return cols.length ? cols.map((c) => `"${c.column_name}"`).join(', ') : '1';
 }
 
@@ -46,7 +54,11 @@ export async function* dumpLines(db: Database): AsyncGenerator<string> {
   for (const table of tables) {
     const order = await primaryKeyOrder(db, table);
     for (let offset = 0; ; offset += 1000) {
-      const rows = (await sql<{ row: unknown }>`select to_jsonb(t) as row from ${sql.table(table)} t order by ${sql.raw(order)} limit 1000 offset ${offset}`.execute(db.kysely)).rows;
+      const rows = (
+        await sql<{
+          row: unknown;
+        }>`select to_jsonb(t) as row from ${sql.table(table)} t order by ${sql.raw(order)} limit 1000 offset ${offset}`.execute(db.kysely)
+      ).rows;
       for (const r of rows) yield JSON.stringify({ t: table, r: r.row });
       if (rows.length < 1000) break;
     }
@@ -75,7 +87,9 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     const flush = async () => {
       if (!batch.length) return;
       const table = batch[0]!.t;
-      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch.map((b) => b.r))}::jsonb)`.execute(tx);
+      await sql`insert into ${sql.table(table)} select * from jsonb_populate_recordset(null::${sql.table(table)}, ${JSON.stringify(batch.map((b) => b.r))}::jsonb)`.execute(
+        tx,
+      );
       batch = [];
     };
     // Created right before iterating: readline drops lines emitted while nobody listens.
@@ -97,10 +111,14 @@ export async function restoreDatabase(db: Database, file: string): Promise<Backu
     }
     await flush();
     // Identity columns continue after the restored rows.
-    const identities = (await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
-      where table_schema = 'public' and is_identity = 'YES'`.execute(tx)).rows;
+    const identities = (
+      await sql<{ table_name: string; column_name: string }>`select table_name, column_name from information_schema.columns
+      where table_schema = 'public' and is_identity = 'YES'`.execute(tx)
+    ).rows;
     for (const { table_name, column_name } of identities) {
-      await sql`select setval(pg_get_serial_sequence(${table_name}, ${column_name}), coalesce((select max(${sql.ref(column_name)}) from ${sql.table(table_name)}), 0) + 1, false)`.execute(tx);
+      await sql`select setval(pg_get_serial_sequence(${table_name}, ${column_name}), coalesce((select max(${sql.ref(column_name)}) from ${sql.table(table_name)}), 0) + 1, false)`.execute(
+        tx,
+      );
     }
   });
   if (!state.header) throw new Error('empty backup file');

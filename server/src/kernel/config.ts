@@ -14,8 +14,18 @@ const envSchema = z.object({
   ZHILI_PUBLIC_URL: z.url().optional(),
   ZHILI_LOG_LEVEL: z.enum(logLevels).default('info'),
   ZHILI_DEMO: z.enum(['true', 'false']).default('true'),
-  ZHILI_BODY_LIMIT: z.coerce.number().int().min(1024).max(100 * 1024 * 1024).default(1024 * 1024),
-  ZHILI_SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  ZHILI_BODY_LIMIT: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(100 * 1024 * 1024)
+    .default(1024 * 1024),
+  ZHILI_SESSION_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .default(12),
 });
 
 export interface Config {
@@ -34,10 +44,7 @@ export interface Config {
 export class ConfigError extends Error {
   readonly problems: { variable: string; message: string }[];
   constructor(problems: { variable: string; message: string }[]) {
-    super(
-      'Invalid configuration:\n' +
-        problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'),
-    );
+    super('Invalid configuration:\n' + problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n'));
     this.name = 'ConfigError';
     this.problems = problems;
   }

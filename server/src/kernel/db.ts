@@ -85,7 +85,9 @@ function lockDataDir(dir: string): () => void {
   try {
     const holder = Number(readFileSync(file, 'utf8'));
     if (holder && holder !== process.pid && isAlive(holder)) {
-      throw new Error(`${dir} is in use by another Zhili process (pid ${holder}); stop it first, or set DATABASE_URL to share a PostgreSQL server`);
+      throw new Error(
+        `${dir} is in use by another Zhili process (pid ${holder}); stop it first, or set DATABASE_URL to share a PostgreSQL server`,
+      );
     }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;

@@ -94,7 +94,11 @@ export class EventBus {
           for (const handler of this.handlers.get(type) ?? []) {
             await handler(event.payload as never, { id: event.id, type });
           }
-          await db.updateTable('event_outbox').set({ published_at: sql`now()` as never }).where('id', '=', event.id).execute();
+          await db
+            .updateTable('event_outbox')
+            .set({ published_at: sql`now()` as never })
+            .where('id', '=', event.id)
+            .execute();
         } catch (error) {
           this.log.error({ err: error, eventId: event.id, type }, 'event handler failed');
           await db

@@ -1,5 +1,12 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import Fastify, { LogController, type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import Fastify, {
+  LogController,
+  type FastifyBaseLogger,
+  type FastifyError,
+  type FastifyInstance,
+  type FastifyReply,
+  type FastifyRequest,
+} from 'fastify';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import fastifySwagger from '@fastify/swagger';
@@ -37,7 +44,9 @@ export interface HttpOptions {
   version: string;
 }
 
-export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpApp; metrics: Metrics; onRefusal: (r: RefusalRecorder) => void }> {
+export async function createHttpApp(
+  options: HttpOptions,
+): Promise<{ app: HttpApp; metrics: Metrics; onRefusal: (r: RefusalRecorder) => void }> {
   const app = Fastify({
     loggerInstance: options.log,
     bodyLimit: options.bodyLimit,
@@ -85,7 +94,11 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpAp
     const correlationId = request.id;
     request.log.error({ err: rawError, correlationId }, 'unhandled error');
     return reply.status(500).send({
-      error: { code: 'internal.error', message: translate('internal.error', request.locale, { correlationId }), details: { correlationId } },
+      error: {
+        code: 'internal.error',
+        message: translate('internal.error', request.locale, { correlationId }),
+        details: { correlationId },
+      },
     });
   });
 
@@ -117,7 +130,8 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpAp
       info: {
         title: 'Zhili 治理 API',
         version: options.version,
-        description: 'Zhili platform API. Errors are {"error":{"code","message","details"}}; messages follow Accept-Language (zh-CN default, en).',
+        description:
+          'Zhili platform API. Errors are {"error":{"code","message","details"}}; messages follow Accept-Language (zh-CN default, en).',
       },
       servers: [{ url: options.publicUrl }],
       components: {
@@ -136,7 +150,11 @@ export async function createHttpApp(options: HttpOptions): Promise<{ app: HttpAp
 }
 
 export function sendNotFound(request: FastifyRequest, reply: FastifyReply): FastifyReply {
-  return sendError(reply, request.locale, new AppError(404, 'request.not_found', { method: request.method, url: request.url.split('?')[0] }));
+  return sendError(
+    reply,
+    request.locale,
+    new AppError(404, 'request.not_found', { method: request.method, url: request.url.split('?')[0] }),
+  );
 }
 
 export function sendError(reply: FastifyReply, locale: Locale, error: AppError): FastifyReply {

@@ -35,7 +35,10 @@ export function translate(code: string, locale: Locale, params: Record<string, u
 
 registerMessages({
   'request.malformed_json': { 'zh-CN': '请求体不是合法的 JSON。', en: 'The request body is not valid JSON.' },
-  'request.nul_character': { 'zh-CN': '请求中含有不允许的空字符（U+0000）。', en: 'The request contains a NUL character (U+0000), which is not allowed.' },
+  'request.nul_character': {
+    'zh-CN': '请求中含有不允许的空字符（U+0000）。',
+    en: 'The request contains a NUL character (U+0000), which is not allowed.',
+  },
   'request.unsupported_media_type': { 'zh-CN': '不支持的内容类型。', en: 'Unsupported content type.' },
   'request.too_large': { 'zh-CN': '请求体过大（上限 {limit} 字节）。', en: 'The request body is too large (limit {limit} bytes).' },
   'request.rate_limited': { 'zh-CN': '请求过于频繁，请稍后再试。', en: 'Too many requests; please try again later.' },

@@ -29,15 +29,20 @@ export function installIdempotency(app: HttpApp, db: Database): void {
     if (key === undefined) return;
     if (typeof key !== 'string' || !keyPattern.test(key)) throw new ValidationError('idempotency.invalid_key');
     const scope = `${request.actor.accountId ?? request.actor.clientId ?? `ip:${request.ip}`} ${request.routeOptions.url}`;
-    const hash = createHash('sha256').update(JSON.stringify(request.body ?? null)).update(request.url).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify(request.body ?? null))
+      .update(request.url)
+      .digest('hex');
     const claimed = await sql`insert into idempotency_keys (scope, key, request_hash) values (${scope}, ${key}, ${hash})
       on conflict do nothing`.execute(db.kysely);
     if (Number(claimed.numAffectedRows ?? 0) === 1) {
       request.idempotencyClaim = { scope, key };
       return;
     }
-    const existing = (await sql<{ request_hash: string; status: number | null; response: unknown }>`
-      select request_hash, status, response from idempotency_keys where scope = ${scope} and key = ${key}`.execute(db.kysely)).rows[0];
+    const existing = (
+      await sql<{ request_hash: string; status: number | null; response: unknown }>`
+      select request_hash, status, response from idempotency_keys where scope = ${scope} and key = ${key}`.execute(db.kysely)
+    ).rows[0];
     if (!existing) throw new ConflictError('idempotency.in_progress');
     if (existing.request_hash !== hash) throw new AppError(422, 'idempotency.key_reused');
     if (existing.status === null) throw new ConflictError('idempotency.in_progress');

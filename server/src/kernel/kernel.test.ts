@@ -52,7 +52,10 @@ describe('logging', () => {
     const lines: string[] = [];
     const sink = new Writable({ write: (chunk, _enc, done) => (lines.push(String(chunk)), done()) });
     const log = createLogger('info', sink);
-    log.info({ applicant: { idNumber: '33010619900307123X', phone: '13812345678' }, note: '电话 13912345678' }, '申请人 11010519491231002X 提交');
+    log.info(
+      { applicant: { idNumber: '33010619900307123X', phone: '13812345678' }, note: '电话 13912345678' },
+      '申请人 11010519491231002X 提交',
+    );
     const line = lines.join('');
     expect(line).not.toContain('33010619900307123X');
     expect(line).not.toContain('11010519491231002X');

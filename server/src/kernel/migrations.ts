@@ -26,12 +26,8 @@ export function listMigrations(source: MigrationSource): { id: string; sql: stri
  * transaction together with its bookkeeping row. Returns the ids applied now.
  */
 export async function migrate(db: Database, sources: MigrationSource[], onProgress?: (id: string) => void): Promise<string[]> {
-  await db.execScript(
-    `create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`,
-  );
-  const applied = new Set(
-    (await sql<{ id: string }>`select id from schema_migrations`.execute(db.kysely)).rows.map((r) => r.id),
-  );
+  await db.execScript(`create table if not exists schema_migrations (id text primary key, applied_at timestamptz not null default now())`);
+  const applied = new Set((await sql<{ id: string }>`select id from schema_migrations`.execute(db.kysely)).rows.map((r) => r.id));
   const done: string[] = [];
   for (const source of sources) {
     for (const migration of listMigrations(source)) {

@@ -6,7 +6,9 @@ export async function getOrCreateNodeKey<T>(db: Database, name: string, create: 
   const existing = await sql<{ value: T }>`select value from node_keys where name = ${name}`.execute(db.kysely);
   if (existing.rows[0]) return existing.rows[0].value;
   const value = await create();
-  await sql`insert into node_keys (name, value) values (${name}, ${JSON.stringify(value)}::jsonb) on conflict (name) do nothing`.execute(db.kysely);
+  await sql`insert into node_keys (name, value) values (${name}, ${JSON.stringify(value)}::jsonb) on conflict (name) do nothing`.execute(
+    db.kysely,
+  );
   const stored = await sql<{ value: T }>`select value from node_keys where name = ${name}`.execute(db.kysely);
   return stored.rows[0]!.value;
 }

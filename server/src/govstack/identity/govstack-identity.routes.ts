@@ -6,18 +6,40 @@ import { forwardToProvider, type ClientRegistry } from '../../platform/sso/index
 const prefix = '/govstack/identity';
 
 const claims = z.enum([
-  'name', 'given_name', 'family_name', 'middle_name', 'preferred_username', 'nickname', 'gender', 'birthdate',
-  'email', 'email_verified', 'phone_number', 'phone_number_verified', 'picture', 'address', 'locale', 'zoneinfo',
+  'name',
+  'given_name',
+  'family_name',
+  'middle_name',
+  'preferred_username',
+  'nickname',
+  'gender',
+  'birthdate',
+  'email',
+  'email_verified',
+  'phone_number',
+  'phone_number_verified',
+  'picture',
+  'address',
+  'locale',
+  'zoneinfo',
 ]);
 const acr = z.enum([
-  'idbb:acr:static-code', 'idbb:acr:generated-code', 'idbb:acr:linked-wallet', 'idbb:acr:biometrics',
-  'idbb:acr:biometrics-generated-code', 'idbb:acr:linked-wallet-static-code',
+  'idbb:acr:static-code',
+  'idbb:acr:generated-code',
+  'idbb:acr:linked-wallet',
+  'idbb:acr:biometrics',
+  'idbb:acr:biometrics-generated-code',
+  'idbb:acr:linked-wallet-static-code',
 ]);
 
 const createClientBody = z.object({
   requestTime: z.string(),
   request: z.object({
-    clientId: z.string().min(1).max(50).regex(/^[A-Za-z0-9._-]+$/),
+    clientId: z
+      .string()
+      .min(1)
+      .max(50)
+      .regex(/^[A-Za-z0-9._-]+$/),
     clientName: z.string().min(1).max(256),
     relyingPartyId: z.string().min(1).max(50),
     logoUri: z.url().max(1024),
@@ -68,28 +90,47 @@ export function govstackIdentityRoutes(app: HttpApp, provider: Provider, clients
 
   const answer = (clientId: string) => ({ responseTime: new Date().toISOString(), response: { clientId }, errors: [] });
 
-  app.post(`${prefix}/client-mgmt/oidc-client`, { config: { permission: 'oidc_client.manage' }, schema: { tags: ['govstack'], summary: 'GovStack Identity BB: create OIDC client', body: createClientBody } }, async (request) => {
-    const r = request.body.request;
-    const { client } = await clients.register(request.actor, {
-      clientId: r.clientId,
-      name: r.clientName,
-      redirectUris: r.redirectUris,
-      postLogoutRedirectUris: [],
-      grantTypes: ['authorization_code'],
-      public: false,
-      publicJwk: r.publicKey,
-      logoUri: r.logoUri,
-    });
-    return answer(client.clientId);
-  });
+  app.post(
+    `${prefix}/client-mgmt/oidc-client`,
+    {
+      config: { permission: 'oidc_client.manage' },
+      schema: { tags: ['govstack'], summary: 'GovStack Identity BB: create OIDC client', body: createClientBody },
+    },
+    async (request) => {
+      const r = request.body.request;
+      const { client } = await clients.register(request.actor, {
+        clientId: r.clientId,
+        name: r.clientName,
+        redirectUris: r.redirectUris,
+        postLogoutRedirectUris: [],
+        grantTypes: ['authorization_code'],
+        public: false,
+        publicJwk: r.publicKey,
+        logoUri: r.logoUri,
+      });
+      return answer(client.clientId);
+    },
+  );
 
-  app.put(`${prefix}/client-mgmt/oidc-client/:client_id`, { config: { permission: 'oidc_client.manage' }, schema: { tags: ['govstack'], summary: 'GovStack Identity BB: update OIDC client', params: z.object({ client_id: z.string().max(64) }), body: updateClientBody } }, async (request) => {
-    const r = request.body.request;
-    if (r.status === 'inactive') {
-      await clients.remove(request.actor, request.params.client_id);
-    } else {
-      await clients.update(request.actor, request.params.client_id, { name: r.clientName, redirectUris: r.redirectUris });
-    }
-    return answer(request.params.client_id);
-  });
+  app.put(
+    `${prefix}/client-mgmt/oidc-client/:client_id`,
+    {
+      config: { permission: 'oidc_client.manage' },
+      schema: {
+        tags: ['govstack'],
+        summary: 'GovStack Identity BB: update OIDC client',
+        params: z.object({ client_id: z.string().max(64) }),
+        body: updateClientBody,
+      },
+    },
+    async (request) => {
+      const r = request.body.request;
+      if (r.status === 'inactive') {
+        await clients.remove(request.actor, request.params.client_id);
+      } else {
+        await clients.update(request.actor, request.params.client_id, { name: r.clientName, redirectUris: r.redirectUris });
+      }
+      return answer(request.params.client_id);
+    },
+  );
 }

@@ -66,9 +66,19 @@ describe('demo regions (GB/T 2260)', () => {
   it('uses the codes in force after the 2021 Hangzhou reorganisation', () => {
     const hangzhou = demoRegions.filter((r) => r.parentCode === '330100').map((r) => `${r.code} ${r.name}`);
     expect(hangzhou).toEqual([
-      '330102 上城区', '330105 拱墅区', '330106 西湖区', '330108 滨江区', '330109 萧山区',
-      '330110 余杭区', '330111 富阳区', '330112 临安区', '330113 临平区', '330114 钱塘区',
-      '330122 桐庐县', '330127 淳安县', '330182 建德市',
+      '330102 上城区',
+      '330105 拱墅区',
+      '330106 西湖区',
+      '330108 滨江区',
+      '330109 萧山区',
+      '330110 余杭区',
+      '330111 富阳区',
+      '330112 临安区',
+      '330113 临平区',
+      '330114 钱塘区',
+      '330122 桐庐县',
+      '330127 淳安县',
+      '330182 建德市',
     ]);
     expect(demoRegionByCode.has('330103')).toBe(false); // 下城区, merged into 拱墅区
     expect(demoRegionByCode.has('330104')).toBe(false); // 江干区, split up
@@ -77,8 +87,16 @@ describe('demo regions (GB/T 2260)', () => {
   it('names the eleven cities with their codes', () => {
     const cities = demoRegions.filter((r) => r.level === 'city').map((r) => `${r.code} ${r.name}`);
     expect(cities).toEqual([
-      '330100 杭州市', '330200 宁波市', '330300 温州市', '330400 嘉兴市', '330500 湖州市',
-      '330600 绍兴市', '330700 金华市', '330800 衢州市', '330900 舟山市', '331000 台州市',
+      '330100 杭州市',
+      '330200 宁波市',
+      '330300 温州市',
+      '330400 嘉兴市',
+      '330500 湖州市',
+      '330600 绍兴市',
+      '330700 金华市',
+      '330800 衢州市',
+      '330900 舟山市',
+      '331000 台州市',
       '331100 丽水市',
     ]);
   });
@@ -151,7 +169,10 @@ describe('demo organisations', () => {
       const inCounty = demoOrganisations.filter((o) => o.regionCode === county);
       const names = inCounty.map((o) => o.name);
       for (const suffix of ['人民政府', '数据资源管理局', '市场监督管理局', '卫生健康局', '民政局', '人民法院']) {
-        expect(names.some((n) => n.endsWith(suffix)), `${county} ${suffix}`).toBe(true);
+        expect(
+          names.some((n) => n.endsWith(suffix)),
+          `${county} ${suffix}`,
+        ).toBe(true);
       }
     }
   });
@@ -181,7 +202,10 @@ describe('demo staff', () => {
     for (const person of demoStaff) {
       const organisation = demoOrganisationByKey.get(person.orgKey);
       expect(organisation, person.username).toBeDefined();
-      expect(organisation?.units.some((u) => u.key === person.unitKey), person.username).toBe(true);
+      expect(
+        organisation?.units.some((u) => u.key === person.unitKey),
+        person.username,
+      ).toBe(true);
     }
   });
 
@@ -201,14 +225,10 @@ describe('demo staff', () => {
 
   it('has a province leader, a province data officer and Hangzhou city staff', () => {
     const atProvince = (role: DemoRole) =>
-      demoStaff.some(
-        (s) => s.roles.includes(role) && demoOrganisationByKey.get(s.orgKey)?.regionCode === '330000',
-      );
+      demoStaff.some((s) => s.roles.includes(role) && demoOrganisationByKey.get(s.orgKey)?.regionCode === '330000');
     expect(atProvince('leader')).toBe(true);
     expect(atProvince('data_officer')).toBe(true);
-    expect(
-      demoStaff.some((s) => s.roles.includes('staff') && demoOrganisationByKey.get(s.orgKey)?.regionCode === '330100'),
-    ).toBe(true);
+    expect(demoStaff.some((s) => s.roles.includes('staff') && demoOrganisationByKey.get(s.orgKey)?.regionCode === '330100')).toBe(true);
   });
 
   it('has an officer, a leader, a data officer and an org admin in every demo county', () => {

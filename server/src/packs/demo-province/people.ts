@@ -3,12 +3,7 @@
 // 统一社会信用代码 carries a correct check digit; none belongs to a real person or firm
 // except by coincidence.
 
-import {
-  organisationCodeCheckDigit,
-  residentIdCheckDigit,
-  usccAlphabet,
-  usccCheckDigit,
-} from '../../platform/identity/index.ts';
+import { organisationCodeCheckDigit, residentIdCheckDigit, usccAlphabet, usccCheckDigit } from '../../platform/identity/index.ts';
 import { demoCounties, demoTownships } from './regions.ts';
 
 export type Rng = () => number;
@@ -53,9 +48,33 @@ export function generateChineseName(rng: Rng, sex: 'M' | 'F'): string {
 }
 
 const MOBILE_PREFIXES = [
-  '130', '131', '132', '133', '135', '136', '137', '138', '139',
-  '150', '151', '152', '153', '155', '156', '157', '158', '159',
-  '180', '181', '182', '183', '185', '186', '187', '188', '189',
+  '130',
+  '131',
+  '132',
+  '133',
+  '135',
+  '136',
+  '137',
+  '138',
+  '139',
+  '150',
+  '151',
+  '152',
+  '153',
+  '155',
+  '156',
+  '157',
+  '158',
+  '159',
+  '180',
+  '181',
+  '182',
+  '183',
+  '185',
+  '186',
+  '187',
+  '188',
+  '189',
 ] as const;
 
 /** A valid-looking 11-digit mainland mobile number (13x, 15x, 18x). */
@@ -92,10 +111,7 @@ export interface DemoCitizen {
 }
 
 const townshipsByCounty: ReadonlyMap<string, readonly string[]> = new Map(
-  demoCounties.map((county) => [
-    county,
-    demoTownships.filter((t) => t.parentCode === county).map((t) => t.code),
-  ]),
+  demoCounties.map((county) => [county, demoTownships.filter((t) => t.parentCode === county).map((t) => t.code)]),
 );
 
 /** `count` synthetic citizens of the demo counties, born 1940–2024; same seed, same people. */

@@ -233,9 +233,7 @@ const DEMO_TOWNSHIPS: Readonly<Record<string, readonly CodeAndName[]>> = {
 export const demoCounties: string[] = ['330106', '330110', '330212', '330382', '330784'];
 
 function buildRegions(): DemoRegion[] {
-  const regions: DemoRegion[] = [
-    { code: PROVINCE[0], name: PROVINCE[1], level: 'province', parentCode: null },
-  ];
+  const regions: DemoRegion[] = [{ code: PROVINCE[0], name: PROVINCE[1], level: 'province', parentCode: null }];
   for (const city of CITIES) {
     regions.push({ code: city.code, name: city.name, level: 'city', parentCode: PROVINCE[0] });
     for (const [code, name] of city.counties) {
@@ -251,9 +249,7 @@ function buildRegions(): DemoRegion[] {
 /** Province, cities, counties and demo townships, each parent before its children. */
 export const demoRegions: DemoRegion[] = buildRegions();
 
-export const demoRegionByCode: ReadonlyMap<string, DemoRegion> = new Map(
-  demoRegions.map((region) => [region.code, region]),
-);
+export const demoRegionByCode: ReadonlyMap<string, DemoRegion> = new Map(demoRegions.map((region) => [region.code, region]));
 
 /** The townships of the demo counties. */
 export const demoTownships: DemoRegion[] = demoRegions.filter((r) => r.level === 'township');
@@ -261,7 +257,7 @@ export const demoTownships: DemoRegion[] = demoRegions.filter((r) => r.level ===
 /** Full name from the province down, e.g. `浙江省杭州市西湖区北山街道`. */
 export function demoRegionFullName(code: string): string {
   const names: string[] = [];
-  for (let region = demoRegionByCode.get(code); region; ) {
+  for (let region = demoRegionByCode.get(code); region;) {
     names.unshift(region.name);
     region = region.parentCode === null ? undefined : demoRegionByCode.get(region.parentCode);
   }

@@ -21,7 +21,12 @@ export interface DemoSummary {
  * Installs the demo province on an empty node, in one transaction: a crash half-way leaves
  * nothing, and the next start installs it again.
  */
-export async function installDemoProvince(db: Database, identity: IdentityStore, audit: AuditLog, onProgress: (line: string) => void = () => {}): Promise<DemoSummary> {
+export async function installDemoProvince(
+  db: Database,
+  identity: IdentityStore,
+  audit: AuditLog,
+  onProgress: (line: string) => void = () => {},
+): Promise<DemoSummary> {
   // One hash for every demo account: argon2 on 1,465 accounts would take a minute.
   const passwordHash = await hashPassword(demoPassword);
   const citizens = generateCitizens();
@@ -82,12 +87,24 @@ export async function installDemoProvince(db: Database, identity: IdentityStore,
         action: 'pack.install',
         targetType: 'pack',
         targetId: 'demo-province',
-        details: { regions: demoRegions.length, organisations: demoOrganisations.length, staff: demoStaff.length, citizens: citizens.length, enterprises: enterprises.length },
+        details: {
+          regions: demoRegions.length,
+          organisations: demoOrganisations.length,
+          staff: demoStaff.length,
+          citizens: citizens.length,
+          enterprises: enterprises.length,
+        },
       },
       tx,
     );
   });
-  return { regions: demoRegions.length, organisations: demoOrganisations.length, staff: demoStaff.length, citizens: citizens.length, enterprises: enterprises.length };
+  return {
+    regions: demoRegions.length,
+    organisations: demoOrganisations.length,
+    staff: demoStaff.length,
+    citizens: citizens.length,
+    enterprises: enterprises.length,
+  };
 }
 
 /** A few accounts for the README, the start-up banner and the tests. */

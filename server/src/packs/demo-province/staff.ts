@@ -47,7 +47,15 @@ interface NamedStaffSpec {
 }
 
 const provinceAndCityStaff: readonly NamedStaffSpec[] = [
-  { username: 'admin', displayName: '系统管理员', orgKey: 'zj-dsj', unit: 'jcss', position: '平台管理员', roles: ['platform_admin', 'auditor'], clearance: 'L4' },
+  {
+    username: 'admin',
+    displayName: '系统管理员',
+    orgKey: 'zj-dsj',
+    unit: 'jcss',
+    position: '平台管理员',
+    roles: ['platform_admin', 'auditor'],
+    clearance: 'L4',
+  },
   { username: 'dsj.director', orgKey: 'zj-dsj', unit: 'bgs', position: '局长', roles: ['leader'], clearance: 'L4' },
   { username: 'zj.leader', orgKey: 'zj-zf', unit: 'bgt', position: '副秘书长', roles: ['leader'], clearance: 'L4' },
   { username: 'zj.dataofficer', orgKey: 'zj-dsj', unit: 'sjzy', position: '处长', roles: ['data_officer'], clearance: 'L4' },

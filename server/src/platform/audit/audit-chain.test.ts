@@ -11,7 +11,22 @@ describe('audit chain hashing', () => {
   });
 
   it('changes when any field or the predecessor changes', () => {
-    const fields = { seq: 1, id: 'aud_x', at: '2026-11-22T00:00:00.000Z', actorId: null, actorKind: 'staff', actorName: '张三', action: 'a', outcome: 'ok', targetType: null, targetId: null, orgId: null, regionCode: null, ip: null, details: {} };
+    const fields = {
+      seq: 1,
+      id: 'aud_x',
+      at: '2026-11-22T00:00:00.000Z',
+      actorId: null,
+      actorKind: 'staff',
+      actorName: '张三',
+      action: 'a',
+      outcome: 'ok',
+      targetType: null,
+      targetId: null,
+      orgId: null,
+      regionCode: null,
+      ip: null,
+      details: {},
+    };
     const base = chainHash(genesisHash, fields);
     expect(chainHash(genesisHash, { ...fields, actorName: '李四' })).not.toBe(base);
     expect(chainHash('f'.repeat(64), fields)).not.toBe(base);

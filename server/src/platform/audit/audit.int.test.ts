@@ -6,7 +6,15 @@ import type { AuditLog } from './index.ts';
 import { chainHash } from './audit-chain.ts';
 import { readEntriesAfter } from './audit.repository.ts';
 
-const someone = { kind: 'staff' as const, accountId: 'acc_test', clientId: null, displayName: '测试', ip: '127.0.0.1', orgId: null, regionCode: '330106' };
+const someone = {
+  kind: 'staff' as const,
+  accountId: 'acc_test',
+  clientId: null,
+  displayName: '测试',
+  ip: '127.0.0.1',
+  orgId: null,
+  regionCode: '330106',
+};
 
 async function appendEntries(audit: AuditLog, count: number) {
   for (let i = 0; i < count; i++) await audit.record({ actor: someone, action: 'test.write', details: { i, 身份: '甲' } });

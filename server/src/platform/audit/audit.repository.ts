@@ -63,7 +63,11 @@ export async function insertEntry(tx: Executor, entry: StoredEntry): Promise<voi
       hash: entry.hash,
     })
     .execute();
-  await q(tx).updateTable('audit_head').set({ seq: String(entry.seq), hash: entry.hash }).where('id', '=', 1).execute();
+  await q(tx)
+    .updateTable('audit_head')
+    .set({ seq: String(entry.seq), hash: entry.hash })
+    .where('id', '=', 1)
+    .execute();
 }
 
 const entryColumns = sql<StoredEntry>`seq::int as "seq", id, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "at",
@@ -73,7 +77,9 @@ const entryColumns = sql<StoredEntry>`seq::int as "seq", id, to_char(at at time 
 
 /** Entries in chain order, a page at a time (verification walks the whole chain). */
 export async function readEntriesAfter(db: Executor, afterSeq: number, limit: number): Promise<StoredEntry[]> {
-  const result = await sql<StoredEntry>`select ${entryColumns} from audit_log where seq > ${afterSeq} order by seq limit ${limit}`.execute(db);
+  const result = await sql<StoredEntry>`select ${entryColumns} from audit_log where seq > ${afterSeq} order by seq limit ${limit}`.execute(
+    db,
+  );
   return result.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
@@ -97,7 +103,10 @@ export async function listEntries(db: Executor, filter: EntryFilter): Promise<St
   return result.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
-export async function insertCheckpoint(tx: Executor, checkpoint: { seq: number; hash: string; signature: string; publicKey: string }): Promise<void> {
+export async function insertCheckpoint(
+  tx: Executor,
+  checkpoint: { seq: number; hash: string; signature: string; publicKey: string },
+): Promise<void> {
   await q(tx)
     .insertInto('audit_checkpoints')
     .values({ seq: String(checkpoint.seq), hash: checkpoint.hash, signature: checkpoint.signature, public_key: checkpoint.publicKey })
@@ -106,7 +115,10 @@ export async function insertCheckpoint(tx: Executor, checkpoint: { seq: number; 
 }
 
 export async function lastCheckpointSeq(db: Executor): Promise<number | null> {
-  const row = await q(db).selectFrom('audit_checkpoints').select(sql<string>`max(seq)`.as('seq')).executeTakeFirst();
+  const row = await q(db)
+    .selectFrom('audit_checkpoints')
+    .select(sql<string>`max(seq)`.as('seq'))
+    .executeTakeFirst();
   return row?.seq == null ? null : Number(row.seq);
 }
 

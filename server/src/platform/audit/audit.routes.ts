@@ -10,13 +10,26 @@ const listQuery = z.strictObject({
 });
 
 export function auditRoutes(app: HttpApp, audit: AuditLog): void {
-  app.get('/api/v1/audit', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '审计日志 Audit log, newest first', querystring: listQuery } }, async (request) =>
-    audit.list(request.actor, request.query),
+  app.get(
+    '/api/v1/audit',
+    {
+      config: { permission: 'audit.read' },
+      schema: { tags: ['audit'], summary: '审计日志 Audit log, newest first', querystring: listQuery },
+    },
+    async (request) => audit.list(request.actor, request.query),
   );
-  app.post('/api/v1/audit/verify', { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the SM3 chain and SM2 checkpoints' } }, async (request) => {
-    requirePermission(request.actor, 'audit.read');
-    const result = await audit.verify();
-    await audit.record({ actor: request.actor, action: 'audit.verify', details: { ok: result.ok, checked: result.checked, firstBad: result.firstBad } });
-    return result;
-  });
+  app.post(
+    '/api/v1/audit/verify',
+    { config: { permission: 'audit.read' }, schema: { tags: ['audit'], summary: '校验审计链 Verify the SM3 chain and SM2 checkpoints' } },
+    async (request) => {
+      requirePermission(request.actor, 'audit.read');
+      const result = await audit.verify();
+      await audit.record({
+        actor: request.actor,
+        action: 'audit.verify',
+        details: { ok: result.ok, checked: result.checked, firstBad: result.firstBad },
+      });
+      return result;
+    },
+  );
 }

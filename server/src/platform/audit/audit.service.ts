@@ -107,7 +107,10 @@ export class AuditLog {
     await repo.insertCheckpoint(tx, { seq, hash, signature, publicKey: key.publicKey });
   }
 
-  async list(actor: Actor, filter: { actionPrefix?: string | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number }) {
+  async list(
+    actor: Actor,
+    filter: { actionPrefix?: string | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number },
+  ) {
     const scope = auditScope(actor);
     const entries = await repo.listEntries(this.db.kysely, {
       regionPrefix: scope,

@@ -29,7 +29,10 @@ describe.each(testDatabases())('login and sessions on %s', (kind) => {
     const zh = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.leader', password: 'wrong-password1' } });
     expect(zh.statusCode).toBe(401);
     expect(zh.json().error).toMatchObject({ code: 'auth.invalid_credentials', message: '账号或密码错误。' });
-    const en = await t.request('POST', '/api/v1/auth/login', { body: { username: 'xihu.leader', password: 'wrong-password1' }, headers: { 'accept-language': 'en-US,en;q=0.9' } });
+    const en = await t.request('POST', '/api/v1/auth/login', {
+      body: { username: 'xihu.leader', password: 'wrong-password1' },
+      headers: { 'accept-language': 'en-US,en;q=0.9' },
+    });
     expect(en.json().error.message).toBe('Wrong account or password.');
     const admin = await t.login('admin');
     const audit = await t.request('GET', '/api/v1/audit?actionPrefix=auth.login&outcome=failed', { as: admin });
@@ -38,7 +41,9 @@ describe.each(testDatabases())('login and sessions on %s', (kind) => {
 
   it('locks a username after five failures, even for the right password, and unlocks after a reset', async () => {
     for (let i = 0; i < 4; i++) {
-      expect((await t.request('POST', '/api/v1/auth/login', { body: { username: 'yuhang.officer', password: 'nope12345' } })).statusCode).toBe(401);
+      expect(
+        (await t.request('POST', '/api/v1/auth/login', { body: { username: 'yuhang.officer', password: 'nope12345' } })).statusCode,
+      ).toBe(401);
     }
     const fifth = await t.request('POST', '/api/v1/auth/login', { body: { username: 'yuhang.officer', password: 'nope12345' } });
     expect(fifth.statusCode).toBe(429);
@@ -97,12 +102,21 @@ describe.each(testDatabases())('changing one’s password on %s', (kind) => {
   it('needs the current password, ends other sessions, and the new one works', async () => {
     const here = await t.login('yueqing.officer');
     const elsewhere = await t.login('yueqing.officer');
-    const wrong = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'nope', newPassword: 'Brand2new!' } });
+    const wrong = await t.request('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'nope', newPassword: 'Brand2new!' },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.code).toBe('auth.wrong_current_password');
-    const weak = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'Zhili@2026', newPassword: 'short' } });
+    const weak = await t.request('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'Zhili@2026', newPassword: 'short' },
+    });
     expect(weak.statusCode).toBe(400);
-    const ok = await t.request('POST', '/api/v1/auth/password', { as: here, body: { currentPassword: 'Zhili@2026', newPassword: 'Brand2new!' } });
+    const ok = await t.request('POST', '/api/v1/auth/password', {
+      as: here,
+      body: { currentPassword: 'Zhili@2026', newPassword: 'Brand2new!' },
+    });
     expect(ok.statusCode).toBe(204);
     expect((await t.request('GET', '/api/v1/auth/me', { as: here })).statusCode).toBe(200);
     expect((await t.request('GET', '/api/v1/auth/me', { as: elsewhere })).statusCode).toBe(401);
@@ -121,7 +135,9 @@ describe.each(testDatabases())('session housekeeping on %s', (kind) => {
     const { sql } = await import('kysely');
     const old = await t.login('xihu.dataofficer');
     const live = await t.login('xihu.dataofficer');
-    await sql`update sessions set expires_at = now() - interval '40 days' where id = (select id from sessions order by created_at limit 1)`.execute(t.node.db.kysely);
+    await sql`update sessions set expires_at = now() - interval '40 days' where id = (select id from sessions order by created_at limit 1)`.execute(
+      t.node.db.kysely,
+    );
     const before = Number((await sql<{ n: string }>`select count(*) as n from sessions`.execute(t.node.db.kysely)).rows[0]!.n);
     const { AuthService } = await import('./index.ts');
     const purged = await new AuthService(t.node.db, t.node.audit, 12).purgeExpired();

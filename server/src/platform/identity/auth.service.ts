@@ -62,7 +62,15 @@ export class AuthService {
 
   async login(rawUsername: string, password: string, context: SessionContext): Promise<LoginResult> {
     const username = normalizeUsername(rawUsername);
-    const anonymous = { kind: 'anonymous' as const, accountId: null, clientId: null, displayName: username, ip: context.ip, orgId: null, regionCode: null };
+    const anonymous = {
+      kind: 'anonymous' as const,
+      accountId: null,
+      clientId: null,
+      displayName: username,
+      ip: context.ip,
+      orgId: null,
+      regionCode: null,
+    };
     const db = idb(this.db.kysely);
 
     const ipFailures = await db
@@ -99,7 +107,14 @@ export class AuthService {
       throw new UnauthenticatedError('auth.invalid_credentials');
     }
     if (account.status !== 'active') {
-      await this.audit.record({ actor: anonymous, action: 'auth.login', outcome: 'refused', targetType: 'account', targetId: account.id, details: { reason: 'disabled' } });
+      await this.audit.record({
+        actor: anonymous,
+        action: 'auth.login',
+        outcome: 'refused',
+        targetType: 'account',
+        targetId: account.id,
+        details: { reason: 'disabled' },
+      });
       throw new ForbiddenError('auth.account_disabled');
     }
 
@@ -122,7 +137,11 @@ export class AuthService {
           user_agent: context.userAgent?.slice(0, 300) ?? null,
         } as never)
         .execute();
-      await idb(tx).updateTable('accounts').set({ last_login_at: sql`now()` as never }).where('id', '=', account.id).execute();
+      await idb(tx)
+        .updateTable('accounts')
+        .set({ last_login_at: sql`now()` as never })
+        .where('id', '=', account.id)
+        .execute();
       await this.audit.record({ actor, action: 'auth.login', targetType: 'account', targetId: account.id, details: { sessionId } }, tx);
     });
     return { token, csrfToken, actor, expiresAt };
@@ -131,7 +150,10 @@ export class AuthService {
   /** Counts a failure; returns true when this failure locks the username. */
   private async recordFailure(username: string, ip: string): Promise<boolean> {
     return this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).insertInto('login_failures_by_ip').values({ ip } as never).execute();
+      await idb(tx)
+        .insertInto('login_failures_by_ip')
+        .values({ ip } as never)
+        .execute();
       const row = await sql<{ failures: number }>`
         insert into login_throttle (username, failures, last_failure_at) values (${username}, 1, now())
         on conflict (username) do update set
@@ -143,7 +165,9 @@ export class AuthService {
         returning failures`.execute(tx);
       const failures = row.rows[0]!.failures;
       if (failures >= lockoutPolicy.maxFailures) {
-        await sql`update login_throttle set locked_until = now() + make_interval(secs => ${lockoutPolicy.lockSeconds}) where username = ${username}`.execute(tx);
+        await sql`update login_throttle set locked_until = now() + make_interval(secs => ${lockoutPolicy.lockSeconds}) where username = ${username}`.execute(
+          tx,
+        );
         return true;
       }
       return false;
@@ -155,7 +179,12 @@ export class AuthService {
     const db = idb(this.db.kysely);
     const sessions = await db
       .deleteFrom('sessions')
-      .where((eb) => eb.or([eb('expires_at', '<', sql<string>`now() - interval '30 days'`), eb('ended_at', '<', sql<string>`now() - interval '30 days'`)]))
+      .where((eb) =>
+        eb.or([
+          eb('expires_at', '<', sql<string>`now() - interval '30 days'`),
+          eb('ended_at', '<', sql<string>`now() - interval '30 days'`),
+        ]),
+      )
       .executeTakeFirst();
     const failures = await db
       .deleteFrom('login_failures_by_ip')
@@ -185,13 +214,29 @@ export class AuthService {
     if (!actor.accountId || !actor.sessionId) throw new UnauthenticatedError();
     const account = await repo.findAccount(this.db.kysely, actor.accountId);
     if (!account || !(await verifyPassword(account.password_hash, currentPassword))) {
-      await this.audit.record({ actor, action: 'auth.password.change', outcome: 'failed', targetType: 'account', targetId: actor.accountId });
+      await this.audit.record({
+        actor,
+        action: 'auth.password.change',
+        outcome: 'failed',
+        targetType: 'account',
+        targetId: actor.accountId,
+      });
       throw new ValidationError('auth.wrong_current_password');
     }
     const passwordHash = await hashPassword(newPassword);
     await this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).updateTable('accounts').set({ password_hash: passwordHash, must_change_password: false }).where('id', '=', account.id).execute();
-      await idb(tx).updateTable('sessions').set({ ended_at: sql`now()` as never }).where('account_id', '=', account.id).where('id', '!=', actor.sessionId!).where('ended_at', 'is', null).execute();
+      await idb(tx)
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, must_change_password: false })
+        .where('id', '=', account.id)
+        .execute();
+      await idb(tx)
+        .updateTable('sessions')
+        .set({ ended_at: sql`now()` as never })
+        .where('account_id', '=', account.id)
+        .where('id', '!=', actor.sessionId!)
+        .where('ended_at', 'is', null)
+        .execute();
       await this.audit.record({ actor, action: 'auth.password.change', targetType: 'account', targetId: account.id }, tx);
     });
   }
@@ -199,7 +244,12 @@ export class AuthService {
   async logout(actor: Actor): Promise<void> {
     if (!actor.sessionId) throw new UnauthenticatedError();
     await this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).updateTable('sessions').set({ ended_at: sql`now()` as never }).where('id', '=', actor.sessionId!).where('ended_at', 'is', null).execute();
+      await idb(tx)
+        .updateTable('sessions')
+        .set({ ended_at: sql`now()` as never })
+        .where('id', '=', actor.sessionId!)
+        .where('ended_at', 'is', null)
+        .execute();
       await this.audit.record({ actor, action: 'auth.logout', targetType: 'session', targetId: actor.sessionId }, tx);
     });
   }

@@ -8,7 +8,8 @@ import { residentIdCheckDigit, usccCheckDigit } from './index.ts';
 describe.each(testDatabases())('organisations, address book and accounts on %s', (kind) => {
   let t: TestNode;
   let admin: Session;
-  const count = async (table: string) => Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.node.db.kysely)).rows[0]!.n);
+  const count = async (table: string) =>
+    Number((await sql<{ n: string }>`select count(*) as n from ${sql.table(table)}`.execute(t.node.db.kysely)).rows[0]!.n);
 
   beforeAll(async () => {
     t = await startTestNode(kind);
@@ -21,7 +22,9 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     const county = (await t.request('GET', '/api/v1/orgs?limit=100', { as: officer })).json().items as { regionCode: string }[];
     expect(county.length).toBeGreaterThan(0);
     expect(county.every((o) => o.regionCode.startsWith('330106'))).toBe(true);
-    const province = (await t.request('GET', '/api/v1/orgs?regionCode=330212&limit=100', { as: admin })).json().items as { regionCode: string }[];
+    const province = (await t.request('GET', '/api/v1/orgs?regionCode=330212&limit=100', { as: admin })).json().items as {
+      regionCode: string;
+    }[];
     expect(province.length).toBeGreaterThan(0);
     expect(province.every((o) => o.regionCode.startsWith('330212'))).toBe(true);
   });
@@ -30,7 +33,9 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     const seen = new Set<string>();
     let cursor: string | null = null;
     do {
-      const page: { items: { id: string }[]; nextCursor: string | null } = (await t.request('GET', `/api/v1/orgs?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as: admin })).json();
+      const page: { items: { id: string }[]; nextCursor: string | null } = (
+        await t.request('GET', `/api/v1/orgs?limit=7${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`, { as: admin })
+      ).json();
       for (const org of page.items) {
         expect(seen.has(org.id)).toBe(false);
         seen.add(org.id);
@@ -69,16 +74,25 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     const good = first17 + residentIdCheckDigit(first17);
     const bad = first17 + (residentIdCheckDigit(first17) === '1' ? '2' : '1');
     const before = await count('accounts');
-    const refused = await t.request('POST', '/api/v1/accounts', { as: admin, body: { kind: 'citizen', idNumber: bad, displayName: '王小明', password: 'Passw0rd1' } });
+    const refused = await t.request('POST', '/api/v1/accounts', {
+      as: admin,
+      body: { kind: 'citizen', idNumber: bad, displayName: '王小明', password: 'Passw0rd1' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.details.issues[0].path).toEqual(['body', 'idNumber']);
     expect(refused.json().error.message).toContain('身份证号无效');
     expect(await count('accounts')).toBe(before);
-    const created = await t.request('POST', '/api/v1/accounts', { as: admin, body: { kind: 'citizen', idNumber: good, displayName: '王小明', password: 'Passw0rd1' } });
+    const created = await t.request('POST', '/api/v1/accounts', {
+      as: admin,
+      body: { kind: 'citizen', idNumber: good, displayName: '王小明', password: 'Passw0rd1' },
+    });
     expect(created.statusCode).toBe(201);
     expect(created.json().maskedIdNumber).toBe(`3301**********${good.slice(-4)}`);
     await t.login(good, 'Passw0rd1');
-    const duplicate = await t.request('POST', '/api/v1/accounts', { as: admin, body: { kind: 'citizen', idNumber: good, displayName: '王小明', password: 'Passw0rd1' } });
+    const duplicate = await t.request('POST', '/api/v1/accounts', {
+      as: admin,
+      body: { kind: 'citizen', idNumber: good, displayName: '王小明', password: 'Passw0rd1' },
+    });
     expect(duplicate.statusCode).toBe(409);
   });
 
@@ -86,10 +100,16 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
     const first17 = '91330106MA2H0K1T5';
     const good = first17 + usccCheckDigit(first17);
     const wrong = first17 + (usccCheckDigit(first17) === 'A' ? 'B' : 'A');
-    const refused = await t.request('POST', '/api/v1/accounts', { as: admin, body: { kind: 'enterprise', uscc: wrong, displayName: '杭州测试科技有限公司', password: 'Passw0rd1' } });
+    const refused = await t.request('POST', '/api/v1/accounts', {
+      as: admin,
+      body: { kind: 'enterprise', uscc: wrong, displayName: '杭州测试科技有限公司', password: 'Passw0rd1' },
+    });
     expect(refused.statusCode).toBe(400);
     expect(refused.json().error.message).toContain('统一社会信用代码无效');
-    const created = await t.request('POST', '/api/v1/accounts', { as: admin, body: { kind: 'enterprise', uscc: good, displayName: '杭州测试科技有限公司', password: 'Passw0rd1' } });
+    const created = await t.request('POST', '/api/v1/accounts', {
+      as: admin,
+      body: { kind: 'enterprise', uscc: good, displayName: '杭州测试科技有限公司', password: 'Passw0rd1' },
+    });
     expect(created.statusCode).toBe(201);
   });
 
@@ -111,7 +131,10 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
       expect(response.json().error.message).toBeTruthy();
     }
     // Found by the junk sweep: PostgreSQL cannot store U+0000, which used to surface as a 500.
-    const nulInBody = await t.request('POST', '/api/v1/orgs', { as: admin, body: '{"name":"西湖\\u0000局","kind":"department","regionCode":"330106"}' });
+    const nulInBody = await t.request('POST', '/api/v1/orgs', {
+      as: admin,
+      body: '{"name":"西湖\\u0000局","kind":"department","regionCode":"330106"}',
+    });
     expect(nulInBody.json().error.code).toBe('request.nul_character');
     const nulInQuery = await t.request('GET', '/api/v1/accounts?q=%00', { as: admin });
     expect(nulInQuery.statusCode).toBe(400);
@@ -126,12 +149,18 @@ describe.each(testDatabases())('organisations, address book and accounts on %s',
   });
 
   it('creates an organisation with units, and refuses placing it under itself', async () => {
-    const created = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区数字化改革专班', kind: 'department', regionCode: '330106' } });
+    const created = await t.request('POST', '/api/v1/orgs', {
+      as: admin,
+      body: { name: '西湖区数字化改革专班', kind: 'department', regionCode: '330106' },
+    });
     expect(created.statusCode).toBe(201);
     const org = created.json();
     const unit = await t.request('POST', `/api/v1/orgs/${org.id}/units`, { as: admin, body: { name: '综合组' } });
     expect(unit.statusCode).toBe(201);
-    const sub = await t.request('POST', `/api/v1/orgs/${org.id}/units`, { as: admin, body: { name: '数据组', parentUnitId: unit.json().id } });
+    const sub = await t.request('POST', `/api/v1/orgs/${org.id}/units`, {
+      as: admin,
+      body: { name: '数据组', parentUnitId: unit.json().id },
+    });
     expect(sub.json().parentUnitId).toBe(unit.json().id);
     expect((await t.request('GET', `/api/v1/orgs/${org.id}`, { as: admin })).json().units).toHaveLength(2);
     const cycle = await t.request('PATCH', `/api/v1/orgs/${org.id}`, { as: admin, body: { parentOrgId: org.id } });
@@ -173,11 +202,23 @@ describe.each(testDatabases())('Idempotency-Key on %s', (kind) => {
 
   it('refuses the same key with a different body, and frees a key whose request failed', async () => {
     const headers = { 'idempotency-key': 'create-org-0002' };
-    const bad = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区另一个局', kind: 'department', regionCode: '330199' }, headers });
+    const bad = await t.request('POST', '/api/v1/orgs', {
+      as: admin,
+      body: { name: '西湖区另一个局', kind: 'department', regionCode: '330199' },
+      headers,
+    });
     expect(bad.statusCode).toBe(400);
-    const good = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区另一个局', kind: 'department', regionCode: '330106' }, headers });
+    const good = await t.request('POST', '/api/v1/orgs', {
+      as: admin,
+      body: { name: '西湖区另一个局', kind: 'department', regionCode: '330106' },
+      headers,
+    });
     expect(good.statusCode).toBe(201);
-    const reused = await t.request('POST', '/api/v1/orgs', { as: admin, body: { name: '西湖区第三个局', kind: 'department', regionCode: '330106' }, headers });
+    const reused = await t.request('POST', '/api/v1/orgs', {
+      as: admin,
+      body: { name: '西湖区第三个局', kind: 'department', regionCode: '330106' },
+      headers,
+    });
     expect(reused.statusCode).toBe(422);
     expect(reused.json().error.code).toBe('idempotency.key_reused');
   });

@@ -53,7 +53,13 @@ export class DirectoryService {
   async listRegions(parentCode: string | undefined) {
     const rows = await repo.listRegionChildren(this.db.kysely, parentCode ?? null);
     return {
-      items: rows.map((r) => ({ code: r.code, name: r.name, level: r.level, parentCode: r.parent_code, hasChildren: Boolean(r.has_children) })),
+      items: rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        level: r.level,
+        parentCode: r.parent_code,
+        hasChildren: Boolean(r.has_children),
+      })),
     };
   }
 
@@ -66,7 +72,18 @@ export class DirectoryService {
     return found ? (locale === 'en' ? found.en : found.zh) : kind;
   }
 
-  async listOrgs(actor: Actor, locale: Locale, query: { regionCode?: string | undefined; includeSubRegions: 'true' | 'false'; kind?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit: number }) {
+  async listOrgs(
+    actor: Actor,
+    locale: Locale,
+    query: {
+      regionCode?: string | undefined;
+      includeSubRegions: 'true' | 'false';
+      kind?: string | undefined;
+      q?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ) {
     const scope = requireScope(actor, 'org.read');
     const rows = await repo.listOrgs(this.db.kysely, {
       scope: sqlScope(scope),
@@ -121,7 +138,10 @@ export class DirectoryService {
   async createOrg(actor: Actor, locale: Locale, input: z.infer<typeof createOrgBody>) {
     requirePermission(actor, 'org.manage', { regionCode: input.regionCode });
     // An org admin's grant is on its own org: creating new organisations needs a regional grant.
-    if (!permissionScope(actor, 'org.manage').regionCodes.some((c) => regionCovers(c, input.regionCode)) && !permissionScope(actor, 'org.manage').all) {
+    if (
+      !permissionScope(actor, 'org.manage').regionCodes.some((c) => regionCovers(c, input.regionCode)) &&
+      !permissionScope(actor, 'org.manage').all
+    ) {
       throw new ForbiddenError('access.forbidden', { permission: 'org.manage', regionCode: input.regionCode });
     }
     const region = await repo.findRegion(this.db.kysely, input.regionCode);
@@ -131,10 +151,27 @@ export class DirectoryService {
     await this.db.kysely.transaction().execute(async (tx) => {
       await idb(tx)
         .insertInto('orgs')
-        .values({ id, name: input.name, kind: input.kind, region_code: input.regionCode, parent_org_id: input.parentOrgId ?? null } as never)
+        .values({
+          id,
+          name: input.name,
+          kind: input.kind,
+          region_code: input.regionCode,
+          parent_org_id: input.parentOrgId ?? null,
+        } as never)
         .execute();
       await emit(tx, 'identity.org.created', { orgId: id, regionCode: input.regionCode });
-      await this.audit.record({ actor, action: 'org.create', targetType: 'org', targetId: id, regionCode: input.regionCode, orgId: id, details: { name: input.name, kind: input.kind } }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'org.create',
+          targetType: 'org',
+          targetId: id,
+          regionCode: input.regionCode,
+          orgId: id,
+          details: { name: input.name, kind: input.kind },
+        },
+        tx,
+      );
     });
     return this.getOrg(actor, locale, id);
   }
@@ -145,7 +182,7 @@ export class DirectoryService {
       if (input.parentOrgId === org.id) throw new ValidationError('identity.org_cycle');
       await this.visibleOrg(actor, input.parentOrgId, 'org.read');
       // Walk up from the new parent: meeting this org again would close a cycle.
-      for (let cursor: string | null = input.parentOrgId; cursor; ) {
+      for (let cursor: string | null = input.parentOrgId; cursor;) {
         if (cursor === org.id) throw new ValidationError('identity.org_cycle');
         cursor = (await repo.findOrg(this.db.kysely, cursor))?.parent_org_id ?? null;
       }
@@ -161,7 +198,18 @@ export class DirectoryService {
         })
         .where('id', '=', org.id)
         .execute();
-      await this.audit.record({ actor, action: 'org.update', targetType: 'org', targetId: org.id, regionCode: org.region_code, orgId: org.id, details: { ...input } }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'org.update',
+          targetType: 'org',
+          targetId: org.id,
+          regionCode: org.region_code,
+          orgId: org.id,
+          details: { ...input },
+        },
+        tx,
+      );
     });
     return this.getOrg(actor, locale, org.id);
   }
@@ -174,8 +222,22 @@ export class DirectoryService {
     }
     const id = newId('unit');
     await this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).insertInto('org_units').values({ id, org_id: org.id, name: input.name, parent_unit_id: input.parentUnitId ?? null } as never).execute();
-      await this.audit.record({ actor, action: 'org.unit.create', targetType: 'unit', targetId: id, regionCode: org.region_code, orgId: org.id, details: { name: input.name } }, tx);
+      await idb(tx)
+        .insertInto('org_units')
+        .values({ id, org_id: org.id, name: input.name, parent_unit_id: input.parentUnitId ?? null } as never)
+        .execute();
+      await this.audit.record(
+        {
+          actor,
+          action: 'org.unit.create',
+          targetType: 'unit',
+          targetId: id,
+          regionCode: org.region_code,
+          orgId: org.id,
+          details: { name: input.name },
+        },
+        tx,
+      );
     });
     return { id, name: input.name, parentUnitId: input.parentUnitId ?? null };
   }
@@ -186,7 +248,8 @@ export class DirectoryService {
    */
   async addressBook(actor: Actor, orgId: string, query: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
     const org = await this.visibleOrg(actor, orgId, 'address_book.read');
-    const clear = actor.orgId === org.id || (gradeRank(actor.clearance) >= 3 && can(actor, 'address_book.read', { regionCode: org.region_code }));
+    const clear =
+      actor.orgId === org.id || (gradeRank(actor.clearance) >= 3 && can(actor, 'address_book.read', { regionCode: org.region_code }));
     const rows = await repo.addressBook(this.db.kysely, org.id, query.q, query.cursor, query.limit + 1);
     const result = page(rows, query.limit, (r) => r.id);
     return {
@@ -205,12 +268,34 @@ export class DirectoryService {
 
   // ---- accounts -------------------------------------------------------------------------
 
-  async listAccounts(actor: Actor, query: { kind?: string | undefined; orgId?: string | undefined; status?: string | undefined; q?: string | undefined; cursor?: string | undefined; limit: number }) {
+  async listAccounts(
+    actor: Actor,
+    query: {
+      kind?: string | undefined;
+      orgId?: string | undefined;
+      status?: string | undefined;
+      q?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ) {
     const scope = requireScope(actor, 'account.read');
     const rows = await repo.listAccounts(this.db.kysely, { ...query, scope: sqlScope(scope), after: query.cursor, limit: query.limit + 1 });
     const result = page(rows, query.limit, (r) => r.id);
-    const grants = await repo.grantsOfMany(this.db.kysely, result.items.map((r) => r.id));
-    return { items: result.items.map((r) => this.toAccount(r, r.org_name, grants.filter((g) => g.account_id === r.id))), nextCursor: result.nextCursor };
+    const grants = await repo.grantsOfMany(
+      this.db.kysely,
+      result.items.map((r) => r.id),
+    );
+    return {
+      items: result.items.map((r) =>
+        this.toAccount(
+          r,
+          r.org_name,
+          grants.filter((g) => g.account_id === r.id),
+        ),
+      ),
+      nextCursor: result.nextCursor,
+    };
   }
 
   private toAccount(row: repo.AccountRow, orgName: string | null, grants: repo.GrantRow[]) {
@@ -293,11 +378,26 @@ export class DirectoryService {
     const id = newId('acc');
     const passwordHash = await hashPassword(input.password);
     await this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).insertInto('accounts').values({ ...values, id, password_hash: passwordHash } as never).execute();
-      await repo.replaceGrants(tx, id, grants.map((g) => ({ id: newId('grt'), account_id: id, role: g.role, org_id: g.orgId, region_code: g.regionCode })));
+      await idb(tx)
+        .insertInto('accounts')
+        .values({ ...values, id, password_hash: passwordHash } as never)
+        .execute();
+      await repo.replaceGrants(
+        tx,
+        id,
+        grants.map((g) => ({ id: newId('grt'), account_id: id, role: g.role, org_id: g.orgId, region_code: g.regionCode })),
+      );
       await emit(tx, 'identity.account.created', { accountId: id, kind: values.kind, orgId: values.org_id ?? null });
       await this.audit.record(
-        { actor, action: 'account.create', targetType: 'account', targetId: id, orgId: target.orgId, regionCode: target.regionCode, details: { kind: values.kind, roles: grants.map((g) => g.role) } },
+        {
+          actor,
+          action: 'account.create',
+          targetType: 'account',
+          targetId: id,
+          orgId: target.orgId,
+          regionCode: target.regionCode,
+          details: { kind: values.kind, roles: grants.map((g) => g.role) },
+        },
         tx,
       );
     });
@@ -309,7 +409,8 @@ export class DirectoryService {
    * role.assign grant admin roles, and never beyond their own region or clearance.
    */
   private checkGrants(actor: Actor, requested: SetRolesInput['roles'], org: repo.OrgRow, clearance: SetRolesInput['clearance']) {
-    if (gradeRank(clearance) > gradeRank(actor.clearance)) throw new ForbiddenError('identity.clearance_too_high', { clearance: actor.clearance });
+    if (gradeRank(clearance) > gradeRank(actor.clearance))
+      throw new ForbiddenError('identity.clearance_too_high', { clearance: actor.clearance });
     const regional = can(actor, 'role.assign', { regionCode: org.region_code });
     return requested.map((grant) => {
       const refuse = () => new ForbiddenError('identity.role_not_assignable', { role: grant.role });
@@ -331,10 +432,22 @@ export class DirectoryService {
     if (account.kind !== 'staff' || !org) throw new ValidationError('identity.roles_staff_only');
     const grants = this.checkGrants(actor, input.roles, org, input.clearance);
     await this.db.kysely.transaction().execute(async (tx) => {
-      await repo.replaceGrants(tx, account.id, grants.map((g) => ({ id: newId('grt'), account_id: account.id, role: g.role, org_id: g.orgId, region_code: g.regionCode })));
+      await repo.replaceGrants(
+        tx,
+        account.id,
+        grants.map((g) => ({ id: newId('grt'), account_id: account.id, role: g.role, org_id: g.orgId, region_code: g.regionCode })),
+      );
       await idb(tx).updateTable('accounts').set({ clearance: input.clearance }).where('id', '=', account.id).execute();
       await this.audit.record(
-        { actor, action: 'account.roles.set', targetType: 'account', targetId: account.id, orgId: org.id, regionCode: org.region_code, details: { roles: grants.map((g) => g.role), clearance: input.clearance } },
+        {
+          actor,
+          action: 'account.roles.set',
+          targetType: 'account',
+          targetId: account.id,
+          orgId: org.id,
+          regionCode: org.region_code,
+          details: { roles: grants.map((g) => g.role), clearance: input.clearance },
+        },
         tx,
       );
     });
@@ -347,11 +460,23 @@ export class DirectoryService {
     await this.db.kysely.transaction().execute(async (tx) => {
       await idb(tx).updateTable('accounts').set({ status }).where('id', '=', account.id).execute();
       if (status === 'disabled') {
-        await idb(tx).updateTable('sessions').set({ ended_at: new Date().toISOString() }).where('account_id', '=', account.id).where('ended_at', 'is', null).execute();
+        await idb(tx)
+          .updateTable('sessions')
+          .set({ ended_at: new Date().toISOString() })
+          .where('account_id', '=', account.id)
+          .where('ended_at', 'is', null)
+          .execute();
       }
       await emit(tx, status === 'disabled' ? 'identity.account.disabled' : 'identity.account.enabled', { accountId: account.id });
       await this.audit.record(
-        { actor, action: status === 'disabled' ? 'account.disable' : 'account.enable', targetType: 'account', targetId: account.id, orgId: account.org_id, regionCode: org?.region_code ?? account.region_code },
+        {
+          actor,
+          action: status === 'disabled' ? 'account.disable' : 'account.enable',
+          targetType: 'account',
+          targetId: account.id,
+          orgId: account.org_id,
+          regionCode: org?.region_code ?? account.region_code,
+        },
         tx,
       );
     });
@@ -364,11 +489,30 @@ export class DirectoryService {
     const password = temporaryPassword();
     const passwordHash = await hashPassword(password);
     await this.db.kysely.transaction().execute(async (tx) => {
-      await idb(tx).updateTable('accounts').set({ password_hash: passwordHash, must_change_password: true }).where('id', '=', account.id).execute();
-      await idb(tx).updateTable('sessions').set({ ended_at: new Date().toISOString() }).where('account_id', '=', account.id).where('ended_at', 'is', null).execute();
+      await idb(tx)
+        .updateTable('accounts')
+        .set({ password_hash: passwordHash, must_change_password: true })
+        .where('id', '=', account.id)
+        .execute();
+      await idb(tx)
+        .updateTable('sessions')
+        .set({ ended_at: new Date().toISOString() })
+        .where('account_id', '=', account.id)
+        .where('ended_at', 'is', null)
+        .execute();
       await idb(tx).deleteFrom('login_throttle').where('username', '=', account.username).execute();
       await emit(tx, 'identity.session.ended_everywhere', { accountId: account.id, sessions: -1 });
-      await this.audit.record({ actor, action: 'account.password.reset', targetType: 'account', targetId: account.id, orgId: account.org_id, regionCode: org?.region_code ?? account.region_code }, tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'account.password.reset',
+          targetType: 'account',
+          targetId: account.id,
+          orgId: account.org_id,
+          regionCode: org?.region_code ?? account.region_code,
+        },
+        tx,
+      );
     });
     return { temporaryPassword: password };
   }

@@ -23,7 +23,10 @@ registerMessages({
     'zh-CN': '用户名须为 3–32 位小写字母、数字或 . _ -，以字母开头。',
     en: 'Usernames are 3–32 lower-case letters, digits or . _ -, starting with a letter.',
   },
-  'identity.password_too_weak': { 'zh-CN': '密码至少 8 位，且须同时包含字母和数字。', en: 'Passwords need at least 8 characters with letters and digits.' },
+  'identity.password_too_weak': {
+    'zh-CN': '密码至少 8 位，且须同时包含字母和数字。',
+    en: 'Passwords need at least 8 characters with letters and digits.',
+  },
   'identity.nothing_to_update': { 'zh-CN': '没有需要修改的内容。', en: 'Nothing to update.' },
   'identity.region_not_found': { 'zh-CN': '行政区划 {regionCode} 不存在。', en: 'Region {regionCode} does not exist.' },
   'identity.org_not_found': { 'zh-CN': '组织机构不存在。', en: 'Organisation not found.' },
@@ -31,7 +34,10 @@ registerMessages({
   'identity.account_not_found': { 'zh-CN': '账号不存在。', en: 'Account not found.' },
   'identity.username_taken': { 'zh-CN': '该账号已存在。', en: 'This account already exists.' },
   'identity.role_not_assignable': { 'zh-CN': '无权授予角色 {role}。', en: 'You may not grant the role {role}.' },
-  'identity.clearance_too_high': { 'zh-CN': '不能授予高于本人的数据分级权限（{clearance}）。', en: 'You cannot grant a clearance above your own ({clearance}).' },
+  'identity.clearance_too_high': {
+    'zh-CN': '不能授予高于本人的数据分级权限（{clearance}）。',
+    en: 'You cannot grant a clearance above your own ({clearance}).',
+  },
   'identity.cannot_disable_self': { 'zh-CN': '不能停用自己的账号。', en: 'You cannot disable your own account.' },
   'identity.org_cycle': { 'zh-CN': '上级单位不能是自身或其下级。', en: 'An organisation cannot be placed under itself.' },
 });

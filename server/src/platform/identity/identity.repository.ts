@@ -4,7 +4,14 @@ import { idb, type IdentityTables } from './identity.tables.ts';
 
 export type AccountRow = IdentityTables['accounts'];
 export type OrgRow = IdentityTables['orgs'];
-export type GrantRow = { id: string; account_id: string; role: string; org_id: string | null; region_code: string | null; created_at: string };
+export type GrantRow = {
+  id: string;
+  account_id: string;
+  role: string;
+  org_id: string | null;
+  region_code: string | null;
+  created_at: string;
+};
 
 export function findRegion(db: Executor, code: string) {
   return idb(db).selectFrom('regions').selectAll().where('code', '=', code).executeTakeFirst();
@@ -48,17 +55,15 @@ export function listOrgs(db: Executor, filter: OrgFilter) {
   if (!filter.scope.all) {
     const { regionPrefixes, orgIds } = filter.scope;
     query = query.where((eb) =>
-      eb.or([
-        ...regionPrefixes.map((p) => eb('o.region_code', 'like', `${p}%`)),
-        ...(orgIds.length ? [eb('o.id', 'in', orgIds)] : []),
-      ]),
+      eb.or([...regionPrefixes.map((p) => eb('o.region_code', 'like', `${p}%`)), ...(orgIds.length ? [eb('o.id', 'in', orgIds)] : [])]),
     );
   }
   if (filter.regionExact) query = query.where('o.region_code', '=', filter.regionExact);
   if (filter.regionPrefix) query = query.where('o.region_code', 'like', `${filter.regionPrefix}%`);
   if (filter.kind) query = query.where('o.kind', '=', filter.kind);
   if (filter.q) query = query.where('o.name', 'like', `%${escapeLike(filter.q)}%`);
-  if (filter.after) query = query.where(sql`(o.region_code, o.id)`, '>', sql`(${filter.after.split('|')[0]}, ${filter.after.split('|')[1]})`);
+  if (filter.after)
+    query = query.where(sql`(o.region_code, o.id)`, '>', sql`(${filter.after.split('|')[0]}, ${filter.after.split('|')[1]})`);
   return query.orderBy('o.region_code').orderBy('o.id').limit(filter.limit).execute();
 }
 
@@ -67,7 +72,13 @@ export function escapeLike(text: string): string {
 }
 
 export function listUnits(db: Executor, orgId: string) {
-  return idb(db).selectFrom('org_units').select(['id', 'name', 'parent_unit_id']).where('org_id', '=', orgId).orderBy('created_at').orderBy('id').execute();
+  return idb(db)
+    .selectFrom('org_units')
+    .select(['id', 'name', 'parent_unit_id'])
+    .where('org_id', '=', orgId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
 }
 
 export function findUnit(db: Executor, id: string) {
@@ -107,11 +118,7 @@ export interface AccountFilter {
 }
 
 export function listAccounts(db: Executor, filter: AccountFilter) {
-  let query = idb(db)
-    .selectFrom('accounts as a')
-    .leftJoin('orgs as o', 'o.id', 'a.org_id')
-    .selectAll('a')
-    .select(['o.name as org_name']);
+  let query = idb(db).selectFrom('accounts as a').leftJoin('orgs as o', 'o.id', 'a.org_id').selectAll('a').select(['o.name as org_name']);
   if (!filter.scope.all) {
     const { regionPrefixes, orgIds } = filter.scope;
     query = query.where((eb) =>

@@ -16,13 +16,20 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
     return { me: { ...described, home: homeOf(request.actor) }, csrfToken: request.csrfToken };
   };
 
-  app.post('/api/v1/auth/login', { schema: { tags: ['auth'], summary: '登录 Log in (staff username, 身份证号 or 统一社会信用代码)', body: s.loginBody } }, async (request, reply) => {
-    const result = await auth.login(request.body.username, request.body.password, { ip: request.ip, userAgent: request.headers['user-agent'] });
-    setSessionCookie(request, reply, result.token, result.expiresAt);
-    request.actor = result.actor;
-    request.csrfToken = result.csrfToken;
-    return me(request);
-  });
+  app.post(
+    '/api/v1/auth/login',
+    { schema: { tags: ['auth'], summary: '登录 Log in (staff username, 身份证号 or 统一社会信用代码)', body: s.loginBody } },
+    async (request, reply) => {
+      const result = await auth.login(request.body.username, request.body.password, {
+        ip: request.ip,
+        userAgent: request.headers['user-agent'],
+      });
+      setSessionCookie(request, reply, result.token, result.expiresAt);
+      request.actor = result.actor;
+      request.csrfToken = result.csrfToken;
+      return me(request);
+    },
+  );
 
   app.get('/api/v1/auth/me', { schema: { tags: ['auth'], summary: '当前用户 Who am I' } }, async (request) => me(request));
 
@@ -32,59 +39,143 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
     return reply.status(204).send();
   });
 
-  app.post('/api/v1/auth/logout-all', { schema: { tags: ['auth'], summary: '退出所有设备 End every session of this account' } }, async (request, reply) => {
-    await auth.logoutEverywhere(request.actor);
-    clearSessionCookie(request, reply);
-    return reply.status(204).send();
-  });
-
-  app.post('/api/v1/auth/password', { schema: { tags: ['auth'], summary: '修改密码 Change my password (ends my other sessions)', body: s.changePasswordBody } }, async (request, reply) => {
-    await auth.changePassword(request.actor, request.body.currentPassword, request.body.newPassword);
-    return reply.status(204).send();
-  });
-
-  app.get('/api/v1/regions', { schema: { tags: ['regions'], summary: '行政区划 GB/T 2260 regions, one level at a time', querystring: s.regionsQuery } }, async (request) =>
-    directory.listRegions(request.query.parentCode),
+  app.post(
+    '/api/v1/auth/logout-all',
+    { schema: { tags: ['auth'], summary: '退出所有设备 End every session of this account' } },
+    async (request, reply) => {
+      await auth.logoutEverywhere(request.actor);
+      clearSessionCookie(request, reply);
+      return reply.status(204).send();
+    },
   );
 
-  app.get('/api/v1/org-kinds', { schema: { tags: ['orgs'], summary: '组织类型 Organisation kinds' } }, async (request) => directory.orgKinds(request.locale));
-  app.get('/api/v1/orgs', { config: { permission: 'org.read' }, schema: { tags: ['orgs'], summary: '组织机构 Organisations the caller may see', querystring: s.listOrgsQuery } }, async (request) =>
-    directory.listOrgs(request.actor, request.locale, request.query),
-  );
-  app.post('/api/v1/orgs', { config: { permission: 'org.manage', idempotent: true }, schema: { tags: ['orgs'], summary: 'Create an organisation', body: s.createOrgBody } }, async (request, reply) =>
-    reply.status(201).send(await directory.createOrg(request.actor, request.locale, request.body)),
-  );
-  app.get('/api/v1/orgs/:id', { config: { permission: 'org.read' }, schema: { tags: ['orgs'], summary: 'One organisation with its units', params: s.idParams } }, async (request) =>
-    directory.getOrg(request.actor, request.locale, request.params.id),
-  );
-  app.patch('/api/v1/orgs/:id', { config: { permission: 'org.manage' }, schema: { tags: ['orgs'], summary: 'Update an organisation', params: s.idParams, body: s.updateOrgBody } }, async (request) =>
-    directory.updateOrg(request.actor, request.locale, request.params.id, request.body),
-  );
-  app.post('/api/v1/orgs/:id/units', { config: { permission: 'org.manage', idempotent: true }, schema: { tags: ['orgs'], summary: '新增内设机构 Add an internal unit', params: s.idParams, body: s.createUnitBody } }, async (request, reply) =>
-    reply.status(201).send(await directory.createUnit(request.actor, request.params.id, request.body)),
-  );
-  app.get('/api/v1/orgs/:id/address-book', { config: { permission: 'address_book.read' }, schema: { tags: ['orgs'], summary: '通讯录 Address book (phones masked per viewer)', params: s.idParams, querystring: s.addressBookQuery } }, async (request) =>
-    directory.addressBook(request.actor, request.params.id, request.query),
+  app.post(
+    '/api/v1/auth/password',
+    { schema: { tags: ['auth'], summary: '修改密码 Change my password (ends my other sessions)', body: s.changePasswordBody } },
+    async (request, reply) => {
+      await auth.changePassword(request.actor, request.body.currentPassword, request.body.newPassword);
+      return reply.status(204).send();
+    },
   );
 
-  app.get('/api/v1/accounts', { config: { permission: 'account.read' }, schema: { tags: ['accounts'], summary: 'Accounts the caller may see', querystring: s.listAccountsQuery } }, async (request) =>
-    directory.listAccounts(request.actor, request.query),
+  app.get(
+    '/api/v1/regions',
+    { schema: { tags: ['regions'], summary: '行政区划 GB/T 2260 regions, one level at a time', querystring: s.regionsQuery } },
+    async (request) => directory.listRegions(request.query.parentCode),
   );
-  app.post('/api/v1/accounts', { config: { permission: 'account.manage', idempotent: true }, schema: { tags: ['accounts'], summary: 'Create a staff, citizen or enterprise account', body: s.createAccountBody } }, async (request, reply) =>
-    reply.status(201).send(await directory.createAccount(request.actor, request.body)),
+
+  app.get('/api/v1/org-kinds', { schema: { tags: ['orgs'], summary: '组织类型 Organisation kinds' } }, async (request) =>
+    directory.orgKinds(request.locale),
   );
-  app.get('/api/v1/accounts/:id', { config: { permission: 'account.read' }, schema: { tags: ['accounts'], params: accountIdParams } }, async (request) => directory.getAccount(request.actor, request.params.id));
-  app.post('/api/v1/accounts/:id/disable', { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: '停用 Disable (ends its sessions)', params: accountIdParams } }, async (request) =>
-    directory.setStatus(request.actor, request.params.id, 'disabled'),
+  app.get(
+    '/api/v1/orgs',
+    {
+      config: { permission: 'org.read' },
+      schema: { tags: ['orgs'], summary: '组织机构 Organisations the caller may see', querystring: s.listOrgsQuery },
+    },
+    async (request) => directory.listOrgs(request.actor, request.locale, request.query),
   );
-  app.post('/api/v1/accounts/:id/enable', { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: '启用 Enable', params: accountIdParams } }, async (request) =>
-    directory.setStatus(request.actor, request.params.id, 'active'),
+  app.post(
+    '/api/v1/orgs',
+    {
+      config: { permission: 'org.manage', idempotent: true },
+      schema: { tags: ['orgs'], summary: 'Create an organisation', body: s.createOrgBody },
+    },
+    async (request, reply) => reply.status(201).send(await directory.createOrg(request.actor, request.locale, request.body)),
   );
-  app.post('/api/v1/accounts/:id/reset-password', { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: '重置密码 Reset to a temporary password', params: accountIdParams, body: z.strictObject({}).optional() } }, async (request) =>
-    directory.resetPassword(request.actor, request.params.id),
+  app.get(
+    '/api/v1/orgs/:id',
+    { config: { permission: 'org.read' }, schema: { tags: ['orgs'], summary: 'One organisation with its units', params: s.idParams } },
+    async (request) => directory.getOrg(request.actor, request.locale, request.params.id),
   );
-  app.put('/api/v1/accounts/:id/roles', { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: 'Set roles and data-grade clearance', params: accountIdParams, body: s.setRolesBody } }, async (request) =>
-    directory.setRoles(request.actor, request.params.id, request.body),
+  app.patch(
+    '/api/v1/orgs/:id',
+    {
+      config: { permission: 'org.manage' },
+      schema: { tags: ['orgs'], summary: 'Update an organisation', params: s.idParams, body: s.updateOrgBody },
+    },
+    async (request) => directory.updateOrg(request.actor, request.locale, request.params.id, request.body),
   );
-  app.get('/api/v1/roles', { config: { permission: 'role.read' }, schema: { tags: ['accounts'], summary: '角色 Built-in roles and their permissions' } }, async (request) => directory.listRoles(request.actor, request.locale));
+  app.post(
+    '/api/v1/orgs/:id/units',
+    {
+      config: { permission: 'org.manage', idempotent: true },
+      schema: { tags: ['orgs'], summary: '新增内设机构 Add an internal unit', params: s.idParams, body: s.createUnitBody },
+    },
+    async (request, reply) => reply.status(201).send(await directory.createUnit(request.actor, request.params.id, request.body)),
+  );
+  app.get(
+    '/api/v1/orgs/:id/address-book',
+    {
+      config: { permission: 'address_book.read' },
+      schema: {
+        tags: ['orgs'],
+        summary: '通讯录 Address book (phones masked per viewer)',
+        params: s.idParams,
+        querystring: s.addressBookQuery,
+      },
+    },
+    async (request) => directory.addressBook(request.actor, request.params.id, request.query),
+  );
+
+  app.get(
+    '/api/v1/accounts',
+    {
+      config: { permission: 'account.read' },
+      schema: { tags: ['accounts'], summary: 'Accounts the caller may see', querystring: s.listAccountsQuery },
+    },
+    async (request) => directory.listAccounts(request.actor, request.query),
+  );
+  app.post(
+    '/api/v1/accounts',
+    {
+      config: { permission: 'account.manage', idempotent: true },
+      schema: { tags: ['accounts'], summary: 'Create a staff, citizen or enterprise account', body: s.createAccountBody },
+    },
+    async (request, reply) => reply.status(201).send(await directory.createAccount(request.actor, request.body)),
+  );
+  app.get(
+    '/api/v1/accounts/:id',
+    { config: { permission: 'account.read' }, schema: { tags: ['accounts'], params: accountIdParams } },
+    async (request) => directory.getAccount(request.actor, request.params.id),
+  );
+  app.post(
+    '/api/v1/accounts/:id/disable',
+    {
+      config: { permission: 'account.manage' },
+      schema: { tags: ['accounts'], summary: '停用 Disable (ends its sessions)', params: accountIdParams },
+    },
+    async (request) => directory.setStatus(request.actor, request.params.id, 'disabled'),
+  );
+  app.post(
+    '/api/v1/accounts/:id/enable',
+    { config: { permission: 'account.manage' }, schema: { tags: ['accounts'], summary: '启用 Enable', params: accountIdParams } },
+    async (request) => directory.setStatus(request.actor, request.params.id, 'active'),
+  );
+  app.post(
+    '/api/v1/accounts/:id/reset-password',
+    {
+      config: { permission: 'account.manage' },
+      schema: {
+        tags: ['accounts'],
+        summary: '重置密码 Reset to a temporary password',
+        params: accountIdParams,
+        body: z.strictObject({}).optional(),
+      },
+    },
+    async (request) => directory.resetPassword(request.actor, request.params.id),
+  );
+  app.put(
+    '/api/v1/accounts/:id/roles',
+    {
+      config: { permission: 'account.manage' },
+      schema: { tags: ['accounts'], summary: 'Set roles and data-grade clearance', params: accountIdParams, body: s.setRolesBody },
+    },
+    async (request) => directory.setRoles(request.actor, request.params.id, request.body),
+  );
+  app.get(
+    '/api/v1/roles',
+    { config: { permission: 'role.read' }, schema: { tags: ['accounts'], summary: '角色 Built-in roles and their permissions' } },
+    async (request) => directory.listRoles(request.actor, request.locale),
+  );
 }

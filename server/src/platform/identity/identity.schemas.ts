@@ -16,7 +16,10 @@ export const loginBody = z.strictObject({
   password: z.string().min(1).max(128),
 });
 
-export const changePasswordBody = z.strictObject({ currentPassword: z.string().min(1).max(128), newPassword: z.lazy(() => passwordSchema) });
+export const changePasswordBody = z.strictObject({
+  currentPassword: z.string().min(1).max(128),
+  newPassword: z.lazy(() => passwordSchema),
+});
 
 export const passwordSchema = z
   .string()
@@ -91,7 +94,11 @@ export const createOrgBody = z.strictObject({
   parentOrgId: idSchema.nullish(),
 });
 export const updateOrgBody = z
-  .strictObject({ name: z.string().trim().min(2).max(100).optional(), kind: z.enum(orgKindValues).optional(), parentOrgId: idSchema.nullish() })
+  .strictObject({
+    name: z.string().trim().min(2).max(100).optional(),
+    kind: z.enum(orgKindValues).optional(),
+    parentOrgId: idSchema.nullish(),
+  })
   .refine((b) => Object.keys(b).length > 0, 'identity.nothing_to_update');
 export const createUnitBody = z.strictObject({ name: z.string().trim().min(1).max(100), parentUnitId: idSchema.nullish() });
 export const listOrgsQuery = z.strictObject({

@@ -47,7 +47,10 @@ export class IdentityStore {
   }
 
   async isEmpty(): Promise<boolean> {
-    const row = await idb(this.db.kysely).selectFrom('regions').select(sql<string>`count(*)`.as('n')).executeTakeFirst();
+    const row = await idb(this.db.kysely)
+      .selectFrom('regions')
+      .select(sql<string>`count(*)`.as('n'))
+      .executeTakeFirst();
     return Number(row?.n ?? 0) === 0;
   }
 
@@ -109,10 +112,18 @@ export class IdentityStore {
       region_code: o.regionCode,
       parent_org_id: null as string | null,
     }));
-    for (const batch of chunks(orgRows, 200)) await idb(tx).insertInto('orgs').values(batch as never).execute();
+    for (const batch of chunks(orgRows, 200))
+      await idb(tx)
+        .insertInto('orgs')
+        .values(batch as never)
+        .execute();
     for (const org of orgs) {
       if (org.parentSlug && ids.has(org.parentSlug)) {
-        await idb(tx).updateTable('orgs').set({ parent_org_id: ids.get(org.parentSlug)! }).where('id', '=', ids.get(org.slug)!).execute();
+        await idb(tx)
+          .updateTable('orgs')
+          .set({ parent_org_id: ids.get(org.parentSlug)! })
+          .where('id', '=', ids.get(org.slug)!)
+          .execute();
       }
     }
     const unitRows = orgs.flatMap((org) =>
@@ -125,7 +136,15 @@ export class IdentityStore {
     for (const batch of chunks(unitRows, 200)) {
       await idb(tx)
         .insertInto('org_units')
-        .values(batch.map((u) => ({ id: u.id, org_id: u.org_id, slug: u.slug, name: u.name, parent_unit_id: u.parentSlug ? (ids.get(`${u.orgSlug}/${u.parentSlug}`) ?? null) : null })) as never)
+        .values(
+          batch.map((u) => ({
+            id: u.id,
+            org_id: u.org_id,
+            slug: u.slug,
+            name: u.name,
+            parent_unit_id: u.parentSlug ? (ids.get(`${u.orgSlug}/${u.parentSlug}`) ?? null) : null,
+          })) as never,
+        )
         .execute();
     }
     return ids;
@@ -149,7 +168,10 @@ export class IdentityStore {
         real_name_level: a.realNameLevel ?? (a.kind === 'staff' ? 3 : 2),
         password_hash: a.passwordHash,
       }));
-      await idb(tx).insertInto('accounts').values(rows as never).execute();
+      await idb(tx)
+        .insertInto('accounts')
+        .values(rows as never)
+        .execute();
       const grants = batch.flatMap((a, i) =>
         (a.roles ?? []).map((role) => {
           const orgId = rows[i]!.org_id;
@@ -163,7 +185,11 @@ export class IdentityStore {
           };
         }),
       );
-      if (grants.length) await idb(tx).insertInto('role_grants').values(grants as never).execute();
+      if (grants.length)
+        await idb(tx)
+          .insertInto('role_grants')
+          .values(grants as never)
+          .execute();
       created += rows.length;
     }
     return created;

@@ -33,7 +33,14 @@ export interface IdentityTables {
     created_at: string;
     last_login_at: string | null;
   };
-  role_grants: { id: string; account_id: string; role: string; org_id: string | null; region_code: string | null; created_at: Generated<string> };
+  role_grants: {
+    id: string;
+    account_id: string;
+    role: string;
+    org_id: string | null;
+    region_code: string | null;
+    created_at: Generated<string>;
+  };
   sessions: {
     token_hash: string;
     id: string;

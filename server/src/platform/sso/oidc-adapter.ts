@@ -26,7 +26,9 @@ export function createOidcAdapter(db: Database) {
 
     async find(id: string): Promise<AdapterPayload | undefined> {
       if (this.model === 'Client') {
-        const row = await sql<ClientRecord>`select metadata from oidc_clients where client_id = ${id} and deleted_at is null`.execute(db.kysely);
+        const row = await sql<ClientRecord>`select metadata from oidc_clients where client_id = ${id} and deleted_at is null`.execute(
+          db.kysely,
+        );
         return row.rows[0]?.metadata;
       }
       return this.findWhere(sql`id = ${id}`);

@@ -15,7 +15,10 @@ export const registerClientBody = z
     grantTypes: z.array(z.enum(grantTypes)).min(1).max(3),
     public: z.boolean().default(false),
     /** Fixed id, when an outside system (e.g. GovStack) names its own. */
-    clientId: z.string().regex(/^[A-Za-z0-9._-]{3,64}$/).optional(),
+    clientId: z
+      .string()
+      .regex(/^[A-Za-z0-9._-]{3,64}$/)
+      .optional(),
     /** A public JWK: the client authenticates with private_key_jwt instead of a secret. */
     publicJwk: z.record(z.string(), z.unknown()).optional(),
     logoUri: z.url().optional(),
@@ -69,7 +72,10 @@ export class ClientRegistry {
 
   async list(actor: Actor): Promise<{ items: ClientView[]; nextCursor: null }> {
     requirePermission(actor, 'oidc_client.manage');
-    const rows = await sql<ClientRow>`select client_id, name, metadata, created_at from oidc_clients where deleted_at is null order by created_at`.execute(this.db.kysely);
+    const rows =
+      await sql<ClientRow>`select client_id, name, metadata, created_at from oidc_clients where deleted_at is null order by created_at`.execute(
+        this.db.kysely,
+      );
     return { items: rows.rows.map(toView), nextCursor: null };
   }
 
@@ -97,7 +103,13 @@ export class ClientRegistry {
       await sql`insert into oidc_clients (client_id, name, metadata, owner_org_id, created_by)
         values (${clientId}, ${input.name}, ${JSON.stringify(metadata)}::jsonb, ${actor.orgId}, ${actor.accountId})`.execute(tx);
       await this.audit.record(
-        { actor, action: 'oidc_client.register', targetType: 'oidc_client', targetId: clientId, details: { name: input.name, grantTypes: input.grantTypes, public: input.public } },
+        {
+          actor,
+          action: 'oidc_client.register',
+          targetType: 'oidc_client',
+          targetId: clientId,
+          details: { name: input.name, grantTypes: input.grantTypes, public: input.public },
+        },
         tx,
       );
     });
@@ -105,14 +117,27 @@ export class ClientRegistry {
     return { client: view!, clientSecret };
   }
 
-  async update(actor: Actor, clientId: string, changes: { name?: string | undefined; redirectUris?: string[] | undefined }): Promise<ClientView> {
+  async update(
+    actor: Actor,
+    clientId: string,
+    changes: { name?: string | undefined; redirectUris?: string[] | undefined },
+  ): Promise<ClientView> {
     requirePermission(actor, 'oidc_client.manage');
     const existing = await this.find(clientId);
     if (!existing) throw new NotFoundError('sso.client_not_found', { clientId });
     await this.db.kysely.transaction().execute(async (tx) => {
-      if (changes.name) await sql`update oidc_clients set name = ${changes.name}, metadata = jsonb_set(metadata, '{client_name}', to_jsonb(${changes.name}::text)) where client_id = ${clientId}`.execute(tx);
-      if (changes.redirectUris) await sql`update oidc_clients set metadata = jsonb_set(metadata, '{redirect_uris}', ${JSON.stringify(changes.redirectUris)}::jsonb) where client_id = ${clientId}`.execute(tx);
-      await this.audit.record({ actor, action: 'oidc_client.update', targetType: 'oidc_client', targetId: clientId, details: { ...changes } }, tx);
+      if (changes.name)
+        await sql`update oidc_clients set name = ${changes.name}, metadata = jsonb_set(metadata, '{client_name}', to_jsonb(${changes.name}::text)) where client_id = ${clientId}`.execute(
+          tx,
+        );
+      if (changes.redirectUris)
+        await sql`update oidc_clients set metadata = jsonb_set(metadata, '{redirect_uris}', ${JSON.stringify(changes.redirectUris)}::jsonb) where client_id = ${clientId}`.execute(
+          tx,
+        );
+      await this.audit.record(
+        { actor, action: 'oidc_client.update', targetType: 'oidc_client', targetId: clientId, details: { ...changes } },
+        tx,
+      );
     });
     return (await this.find(clientId))!;
   }
@@ -145,7 +170,10 @@ export class ClientRegistry {
   }
 
   async find(clientId: string): Promise<ClientView | undefined> {
-    const rows = await sql<ClientRow>`select client_id, name, metadata, created_at from oidc_clients where client_id = ${clientId} and deleted_at is null`.execute(this.db.kysely);
+    const rows =
+      await sql<ClientRow>`select client_id, name, metadata, created_at from oidc_clients where client_id = ${clientId} and deleted_at is null`.execute(
+        this.db.kysely,
+      );
     return rows.rows[0] ? toView(rows.rows[0]) : undefined;
   }
 }

@@ -52,8 +52,14 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
 
   it('lets a real relying party complete code + PKCE, read userinfo and refresh', async () => {
     const redirectUri = 'http://127.0.0.1:9/callback';
-    const { client, clientSecret } = await register({ name: '浙里办测试应用', redirectUris: [redirectUri], grantTypes: ['authorization_code', 'refresh_token'] });
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, { execute: [oidc.allowInsecureRequests] });
+    const { client, clientSecret } = await register({
+      name: '浙里办测试应用',
+      redirectUris: [redirectUri],
+      grantTypes: ['authorization_code', 'refresh_token'],
+    });
+    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
     const verifier = oidc.randomPKCECodeVerifier();
     const state = oidc.randomState();
     const authorizeUrl = oidc.buildAuthorizationUrl(config, {
@@ -70,7 +76,12 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
     const claims = tokens.claims()!;
     expect(claims.sub).toBe(citizen.me.id);
     const userinfo = await oidc.fetchUserInfo(config, tokens.access_token, claims.sub);
-    expect(userinfo).toMatchObject({ sub: citizen.me.id, preferred_username: 'xihu.officer', zhili_kind: 'staff', zhili_region_code: '330106' });
+    expect(userinfo).toMatchObject({
+      sub: citizen.me.id,
+      preferred_username: 'xihu.officer',
+      zhili_kind: 'staff',
+      zhili_region_code: '330106',
+    });
     expect(tokens.refresh_token).toBeTruthy();
     const refreshed = await oidc.refreshTokenGrant(config, tokens.refresh_token!);
     expect(refreshed.access_token).not.toBe(tokens.access_token);
@@ -89,9 +100,16 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
 
   it('requires PKCE from a public client', async () => {
     const redirectUri = 'http://127.0.0.1:9/spa';
-    const { client, clientSecret } = await register({ name: 'SPA', redirectUris: [redirectUri], grantTypes: ['authorization_code'], public: true });
+    const { client, clientSecret } = await register({
+      name: 'SPA',
+      redirectUris: [redirectUri],
+      grantTypes: ['authorization_code'],
+      public: true,
+    });
     expect(clientSecret).toBeNull();
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, undefined, oidc.None(), { execute: [oidc.allowInsecureRequests] });
+    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, undefined, oidc.None(), {
+      execute: [oidc.allowInsecureRequests],
+    });
     const withoutPkce = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state: 'x' });
     const officer = await t.login('xihu.leader');
     const answer = await authorizeAsBrowser(withoutPkce, officer.cookie, redirectUri);
@@ -100,19 +118,30 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
 
   it('sends a logged-out person to the Zhili login page with the interaction id', async () => {
     const redirectUri = 'http://127.0.0.1:9/cb2';
-    const { client, clientSecret } = await register({ name: 'Login redirect', redirectUris: [redirectUri], grantTypes: ['authorization_code'] });
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, { execute: [oidc.allowInsecureRequests] });
+    const { client, clientSecret } = await register({
+      name: 'Login redirect',
+      redirectUris: [redirectUri],
+      grantTypes: ['authorization_code'],
+    });
+    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
     const url = oidc.buildAuthorizationUrl(config, { redirect_uri: redirectUri, scope: 'openid', state: 's' });
     let response = await fetch(url, { redirect: 'manual' });
     const interaction = new URL(response.headers.get('location')!, base);
-    const cookies = response.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ');
+    const cookies = response.headers
+      .getSetCookie()
+      .map((c) => c.split(';')[0])
+      .join('; ');
     response = await fetch(interaction, { redirect: 'manual', headers: { cookie: cookies } });
     expect(response.headers.get('location')).toMatch(/^\/login\?interaction=/);
   });
 
   it('issues client-credentials tokens to machine clients, which get no personal rights', async () => {
     const { client, clientSecret } = await register({ name: '数据共享网关客户端', grantTypes: ['client_credentials'] });
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, { execute: [oidc.allowInsecureRequests] });
+    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret!, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
     const tokens = await oidc.clientCredentialsGrant(config);
     expect(tokens.access_token).toBeTruthy();
     const orgs = await fetch(`${base}/api/v1/orgs`, { headers: { authorization: `Bearer ${tokens.access_token}` } });
@@ -121,7 +150,10 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
 
   it('lets only platform admins register clients', async () => {
     const officer = await t.login('xihu.officer');
-    const response = await t.request('POST', '/api/v1/oidc-clients', { as: officer, body: { name: 'x', grantTypes: ['client_credentials'] } });
+    const response = await t.request('POST', '/api/v1/oidc-clients', {
+      as: officer,
+      body: { name: 'x', grantTypes: ['client_credentials'] },
+    });
     expect(response.statusCode).toBe(403);
   });
 
@@ -130,7 +162,11 @@ describe.each(testDatabases())('OpenID Connect provider on %s', (kind) => {
     expect(discovery.issuer).toBe(`${base}/oidc`);
     const jwks = await json(fetch(`${base}/govstack/identity/.well-known/jwks.json`));
     expect(jwks.keys.length).toBeGreaterThan(0);
-    const { publicKey } = await crypto.subtle.generateKey({ name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' }, true, ['sign', 'verify']);
+    const { publicKey } = await crypto.subtle.generateKey(
+      { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' },
+      true,
+      ['sign', 'verify'],
+    );
     const jwk = await crypto.subtle.exportKey('jwk', publicKey);
     const body = {
       requestTime: new Date().toISOString(),
