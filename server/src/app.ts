@@ -24,6 +24,7 @@ import {
   installAuthentication,
   sessionCookie,
 } from './platform/identity/index.ts';
+import { itemsMigrations, itemsRoutes, ModelService } from './platform/items/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
@@ -32,7 +33,7 @@ import { serveWeb } from './web.ts';
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Every module's migrations, in dependency order. */
-export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations];
+export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations, itemsMigrations];
 
 export interface Node {
   config: Config;
@@ -75,6 +76,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const auth = new AuthService(db, audit, config.sessionHours);
   const directory = new DirectoryService(db, audit);
   const clients = new ClientRegistry(db, audit);
+  const model = new ModelService(db, audit, identity);
+  await model.failInterruptedImports();
   const provider = await createOidcProvider(db, config.publicUrl, identity, log);
 
   const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
@@ -111,6 +114,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   auditRoutes(app, audit);
   ssoRoutes(app, provider, clients, sessionActor);
   govstackIdentityRoutes(app, provider, clients);
+  itemsRoutes(app, model);
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {

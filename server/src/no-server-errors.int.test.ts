@@ -29,7 +29,7 @@ describe.each(testDatabases())('no 500s on junk input on %s', (kind) => {
   ];
   const junkParams = ['org_00000000000000000000000000', 'x', '%E4%B8%AD', '..%2f..%2fetc', '9'.repeat(40)];
 
-  it('answers every route with a coded 4xx or a success', async () => {
+  it('answers every route with a coded 4xx or a success', { timeout: 240_000 }, async () => {
     const doc = (await t.request('GET', '/api/openapi.json')).json() as { paths: Record<string, Record<string, unknown>> };
     const problems: string[] = [];
     let calls = 0;
@@ -40,7 +40,9 @@ describe.each(testDatabases())('no 500s on junk input on %s', (kind) => {
           const url = path.replace(/\{[^}]+\}/g, param);
           for (const body of method === 'get' || method === 'delete' ? [undefined] : junkBodies) {
             for (const as of [admin, undefined]) {
-              for (const query of ['?limit=abc&cursor=%00', '?cursor=abc', '?cursor=%7C%7C%7C&limit=5', '?cursor=%00&q=%25_%5C']) {
+              for (const query of method === 'get'
+                ? ['?limit=abc&cursor=%00', '?cursor=abc', '?cursor=%7C%7C%7C&limit=5', '?cursor=%00&q=%25_%5C']
+                : ['?orgId=x']) {
                 const response = await t.request(method.toUpperCase(), `${url}${query}`, { as, body });
                 calls++;
                 if (response.statusCode >= 500)

@@ -45,9 +45,9 @@ export async function startTestNode(kind: DatabaseKind): Promise<TestNode> {
       headers.cookie = options.as.cookie;
       if (!options.withoutCsrf) headers['x-csrf-token'] = options.as.csrfToken;
     }
-    let payload: string | undefined;
+    let payload: string | Buffer | undefined;
     if (options.body !== undefined) {
-      payload = typeof options.body === 'string' ? options.body : JSON.stringify(options.body);
+      payload = typeof options.body === 'string' || Buffer.isBuffer(options.body) ? options.body : JSON.stringify(options.body);
       headers['content-type'] ??= 'application/json';
     }
     return node.app.inject({ method: method as 'GET', url, headers, ...(payload !== undefined ? { payload } : {}) });

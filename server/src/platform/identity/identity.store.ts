@@ -54,6 +54,22 @@ export class IdentityStore {
     return Number(row?.n ?? 0) === 0;
   }
 
+  /** An organisation as other modules see it (for their access checks and labels). */
+  async findOrg(orgId: string): Promise<{ id: string; name: string; regionCode: string } | undefined> {
+    const org = await repo.findOrg(this.db.kysely, orgId);
+    return org ? { id: org.id, name: org.name, regionCode: org.region_code } : undefined;
+  }
+
+  async orgsByIds(ids: string[]): Promise<{ id: string; name: string }[]> {
+    if (ids.length === 0) return [];
+    return idb(this.db.kysely).selectFrom('orgs').select(['id', 'name']).where('id', 'in', ids).execute();
+  }
+
+  async orgsByNames(names: string[]): Promise<{ id: string; name: string }[]> {
+    if (names.length === 0) return [];
+    return idb(this.db.kysely).selectFrom('orgs').select(['id', 'name']).where('name', 'in', names).execute();
+  }
+
   async actorFor(accountId: string, ip: string): Promise<Actor | undefined> {
     const account = await repo.findAccount(this.db.kysely, accountId);
     if (!account || account.status !== 'active') return undefined;

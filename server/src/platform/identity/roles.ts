@@ -14,7 +14,7 @@ export interface RoleDefinition {
 export const roles = ['platform_admin', 'org_admin', 'staff', 'leader', 'data_officer', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-const workbench = ['workbench.use', 'org.read', 'address_book.read', 'region.read'] as const;
+const workbench = ['workbench.use', 'org.read', 'address_book.read', 'region.read', 'model.read'] as const;
 
 export const roleDefinitions: Record<Role, RoleDefinition> = {
   platform_admin: {
@@ -37,6 +37,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'audit.read',
       'address_book.read',
       'region.read',
+      'model.read',
+      'model.manage',
     ],
   },
   org_admin: {
@@ -56,6 +58,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'role.read',
       'address_book.read',
       'workbench.use',
+      'model.read',
+      'model.manage',
     ],
   },
   staff: {
@@ -87,7 +91,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
     name: { 'zh-CN': '审计员', en: 'Auditor' },
     description: { 'zh-CN': '查阅并校验审计日志', en: 'Reads and verifies the audit log' },
     scope: 'region',
-    permissions: ['console.use', 'audit.read', 'org.read', 'account.read', 'role.read', 'region.read'],
+    permissions: ['console.use', 'audit.read', 'org.read', 'account.read', 'role.read', 'region.read', 'model.read'],
   },
 };
 
