@@ -1,6 +1,7 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
-import { compileExpression, ExpressionError, type CompiledExpression } from './expressions.ts';
+import type { ExpressionError} from './expressions.ts';
+import { compileExpression, type CompiledExpression } from './expressions.ts';
 import { parseCycle, parseDuration } from './durations.ts';
 
 /** What the engine runs. Anything else in a process is refused at deploy, never ignored. */
