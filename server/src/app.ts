@@ -24,7 +24,7 @@ import {
   installAuthentication,
   sessionCookie,
 } from './platform/identity/index.ts';
-import { itemsMigrations, itemsRoutes, ModelService } from './platform/items/index.ts';
+import { ItemDefinitions, itemDefinitionRoutes, itemsMigrations, itemsRoutes, ModelService } from './platform/items/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
@@ -115,6 +115,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   ssoRoutes(app, provider, clients, sessionActor);
   govstackIdentityRoutes(app, provider, clients);
   itemsRoutes(app, model);
+  itemDefinitionRoutes(app, new ItemDefinitions(db, audit, identity));
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {

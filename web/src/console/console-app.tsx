@@ -1,4 +1,4 @@
-import type { ReactElement } from 'react';
+import { lazy, Suspense, type ReactElement } from 'react';
 import { DashboardOutlined } from '@ant-design/icons';
 import { Card, Col, Row, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
@@ -7,6 +7,7 @@ import { RequireAuth, useMe } from '../shared/auth';
 import { DesktopProvider } from '../shared/desktop/desktop-provider';
 import { ForbiddenResult } from '../shared/desktop/forbidden';
 import { ProfileCard } from '../shared/desktop/profile-card';
+import { LoadingBlock } from '../shared/desktop/states';
 import { SideMenuShell, type ShellNavItem } from '../shared/desktop/side-menu-shell';
 import { AccountsPage } from './accounts/accounts-page';
 import { AuditPage } from './audit/audit-page';
@@ -15,6 +16,9 @@ import { OrgsPage } from './orgs/orgs-page';
 import { RolesPage } from './roles/roles-page';
 import { canOpen, canUseConsole, visibleSections, type ConsoleSection } from './sections';
 import './console.css';
+
+// The business model (Tree, Upload, Progress) loads when it is opened, not with the Console.
+const ModelPage = lazy(() => import('./model/model-page').then((module) => ({ default: module.ModelPage })));
 
 function ConsoleHome() {
   const { t } = useTranslation();
@@ -101,6 +105,16 @@ function ConsoleShell() {
           element={
             <Guarded section="clients">
               <ClientsPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="model"
+          element={
+            <Guarded section="model">
+              <Suspense fallback={<LoadingBlock />}>
+                <ModelPage />
+              </Suspense>
             </Guarded>
           }
         />

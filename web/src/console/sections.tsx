@@ -1,8 +1,15 @@
 import type { ReactNode } from 'react';
-import { ApartmentOutlined, ApiOutlined, AuditOutlined, SafetyCertificateOutlined, TeamOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  ApiOutlined,
+  AuditOutlined,
+  PartitionOutlined,
+  SafetyCertificateOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
 import type { Me } from '../shared/api-types';
 
-export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'audit';
+export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'audit';
 
 interface SectionDef {
   key: ConsoleSection;
@@ -17,6 +24,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'accounts', path: '/console/accounts', icon: <TeamOutlined />, permissions: ['account.read', 'account.manage'] },
   { key: 'roles', path: '/console/roles', icon: <SafetyCertificateOutlined />, permissions: ['role.read'] },
   { key: 'clients', path: '/console/clients', icon: <ApiOutlined />, permissions: ['oidc_client.manage'] },
+  { key: 'model', path: '/console/model', icon: <PartitionOutlined />, permissions: ['model.read'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
 ];
 

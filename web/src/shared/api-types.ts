@@ -193,3 +193,72 @@ export interface ValidationIssue {
   path: (string | number)[];
   message: string;
 }
+
+// P5 业务协同模型 (V字模型): core business 核心业务 → module 业务模块 → unit 业务单元 → item 业务事项.
+
+export type ModelLevel = 'core' | 'module' | 'unit' | 'item';
+/** 治理 / 服务: the two dimensions an item is marked on */
+export type ModelItemType = 'governance' | 'service';
+
+export interface ModelRollup {
+  items: number;
+  governance: number;
+  service: number;
+}
+
+export interface ModelNode {
+  id: string;
+  level: ModelLevel;
+  name: string;
+  parentId: string | null;
+  /** items only */
+  itemType: ModelItemType | null;
+  /** items only: the departments that collaborate on it */
+  collaboratorOrgs: { id: string; name: string }[];
+  sortOrder: number;
+  children: ModelNode[];
+  rollup: ModelRollup;
+}
+
+/** GET /model/tree?orgId= : the roots are the organisation's core businesses. */
+export interface ModelTree {
+  orgId: string;
+  orgName: string;
+  nodes: ModelNode[];
+}
+
+/** POST /model/nodes */
+export interface CreateModelNodeInput {
+  orgId: string;
+  parentId: string | null;
+  level: ModelLevel;
+  name: string;
+  itemType?: ModelItemType;
+  collaboratorOrgIds?: string[];
+}
+
+/** PATCH /model/nodes/:id */
+export interface UpdateModelNodeInput {
+  name?: string;
+  itemType?: ModelItemType;
+  collaboratorOrgIds?: string[];
+}
+
+export type ModelImportStatus = 'validating' | 'invalid' | 'importing' | 'done' | 'failed';
+
+export interface ModelImportError {
+  /** the spreadsheet row number */
+  row: number;
+  column: string | null;
+  reason: string;
+}
+
+/** GET /model/import-jobs/:id (POST /model/import answers 202 `{ jobId }`). */
+export interface ModelImportJob {
+  id: string;
+  status: ModelImportStatus;
+  processedRows: number;
+  totalRows: number;
+  errors: ModelImportError[];
+  summary: { core: number; modules: number; units: number; items: number } | null;
+}

@@ -52,6 +52,8 @@ export type Query = Record<string, QueryValue>;
 export interface RequestOptions {
   query?: Query;
   body?: unknown;
+  /** a file sent as it is (an upload), with its content type, instead of a JSON body */
+  raw?: { body: Blob | ArrayBuffer; contentType: string };
   signal?: AbortSignal;
   /** for submissions: a retry with the same key is answered once, not done twice */
   idempotencyKey?: string;
@@ -100,7 +102,8 @@ export async function request<T>(method: string, path: string, options: RequestO
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (options.raw) headers['Content-Type'] = options.raw.contentType;
+  else if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (method !== 'GET' && method !== 'HEAD' && csrfToken) headers['X-CSRF-Token'] = csrfToken;
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
 
@@ -110,7 +113,7 @@ export async function request<T>(method: string, path: string, options: RequestO
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.raw ? options.raw.body : options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
   } catch (cause) {
@@ -134,4 +137,12 @@ export const api = {
   put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
+  /** POST a file as the raw request body (with the session's CSRF token, like every other call). */
+  upload: <T>(path: string, file: Blob | ArrayBuffer, contentType: string, query?: Query) =>
+    request<T>('POST', path, { raw: { body: file, contentType }, query }),
 };
+
+/** The URL of an API path, for links (downloads) that the browser follows itself. */
+export function apiUrl(path: string, query?: Query): string {
+  return buildUrl(path, query);
+}

@@ -1,5 +1,6 @@
 import './items.messages.ts';
 
 export { ModelService, type ModelNode } from './items.service.ts';
-export { itemsRoutes } from './items.routes.ts';
+export { itemsRoutes, itemDefinitionRoutes } from './items.routes.ts';
+export { ItemDefinitions } from './item-definitions.ts';
 export const itemsMigrations = { module: 'items', dir: new URL('./migrations/', import.meta.url) };

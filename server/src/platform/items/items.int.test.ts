@@ -165,3 +165,143 @@ describe.each(testDatabases())('business model tree (V-model) on %s', (kind) => 
     expect(wrongHeader.errors[0]).toMatchObject({ row: 1 });
   });
 });
+
+const approvalXml = (extra = '') => `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="d" targetNamespace="x">
+  <bpmn:process id="birth_registration" name="出生登记" isExecutable="true">
+    <bpmn:startEvent id="start" /><bpmn:userTask id="review" name="审核" camunda:candidateGroups="staff" camunda:formKey="birth" />
+    <bpmn:endEvent id="end" />${extra}
+    <bpmn:sequenceFlow id="f1" sourceRef="start" targetRef="review" /><bpmn:sequenceFlow id="f2" sourceRef="review" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+describe.each(testDatabases())('item definitions (P5.2) on %s', (kind) => {
+  let t: TestNode;
+  let orgAdmin: Session;
+  let orgId: string;
+  let itemId: string;
+
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+    orgAdmin = await t.login('xihu.orgadmin');
+    orgId = await given(t).orgId('xihu-zf');
+    const add = async (body: Record<string, unknown>) =>
+      (await t.request('POST', '/api/v1/model/nodes', { as: orgAdmin, body: { orgId, ...body } })).json();
+    const core = await add({ parentId: null, level: 'core', name: '数字政府' });
+    const module = await add({ parentId: core.id, level: 'module', name: '一网通办' });
+    const unit = await add({ parentId: module.id, level: 'unit', name: '出生一件事' });
+    itemId = (await add({ parentId: unit.id, level: 'item', name: '出生登记', itemType: 'service' })).id;
+  });
+  afterAll(() => t?.close());
+
+  const deploy = (bpmnXml: string) =>
+    t.request('POST', `/api/v1/model/items/${itemId}/process-versions`, { as: orgAdmin, body: { bpmnXml } });
+
+  it('versions processes: a deployed version never changes, the same XML deploys nothing new', async () => {
+    const first = await deploy(approvalXml());
+    expect(first.statusCode, first.body).toBe(201);
+    expect(first.json()).toMatchObject({ version: 1, processKey: 'birth_registration', created: true });
+    const again = await deploy(approvalXml());
+    expect(again.statusCode).toBe(200);
+    expect(again.json()).toMatchObject({ version: 1, created: false });
+    const second = await deploy(approvalXml('<bpmn:textAnnotation id="n"><bpmn:text>v2</bpmn:text></bpmn:textAnnotation>'));
+    expect(second.json()).toMatchObject({ version: 2 });
+    const v1 = await t.request('GET', `/api/v1/model/items/${itemId}/process-versions/1`, { as: orgAdmin });
+    expect(v1.body).toBe(approvalXml());
+    const item = (await t.request('GET', `/api/v1/model/items/${itemId}`, { as: orgAdmin })).json();
+    expect(item.process).toMatchObject({ version: 2, processKey: 'birth_registration' });
+    expect(item.processVersions.map((v: { version: number }) => v.version)).toEqual([2, 1]);
+  });
+
+  it('refuses a process it cannot run, listing each problem with its element, and keeps the versions as they were', async () => {
+    const refused = await deploy(
+      approvalXml('<bpmn:scriptTask id="calc" /><bpmn:sequenceFlow id="f9" sourceRef="calc" targetRef="end" />'),
+    );
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.code).toBe('workflow.deploy_refused');
+    const problems = refused.json().error.details.problems;
+    expect(problems).toContainEqual(
+      expect.objectContaining({ elementId: 'calc', elementType: 'bpmn:ScriptTask', code: 'workflow.unsupported_element' }),
+    );
+    expect(problems.find((p: { elementId: string }) => p.elementId === 'calc').message).toContain('不支持');
+    const malformed = await deploy('<bpmn:definitions');
+    expect(malformed.json().error.details.problems[0].code).toBe('workflow.malformed_xml');
+    const item = (await t.request('GET', `/api/v1/model/items/${itemId}`, { as: orgAdmin })).json();
+    expect(item.process.version).toBe(2);
+  });
+
+  it('versions forms, refusing a schema Ajv cannot compile', async () => {
+    const schema = {
+      type: 'object',
+      required: ['childName'],
+      properties: { childName: { type: 'string', title: '新生儿姓名', maxLength: 20 }, birthDate: { type: 'string', format: 'date' } },
+    };
+    const ok = await t.request('POST', `/api/v1/model/items/${itemId}/form-versions`, {
+      as: orgAdmin,
+      body: { schema, uiSchema: { childName: { 'ui:autofocus': true } } },
+    });
+    expect(ok.statusCode, ok.body).toBe(201);
+    const bad = await t.request('POST', `/api/v1/model/items/${itemId}/form-versions`, {
+      as: orgAdmin,
+      body: { schema: { type: 'object', properties: { a: { type: 'strng' } } } },
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.code).toBe('forms.invalid_schema');
+    const v1 = (await t.request('GET', `/api/v1/model/items/${itemId}/form-versions/1`, { as: orgAdmin })).json();
+    expect(v1.schema).toEqual(schema);
+  });
+
+  it('keeps data needs "unmatched" until the catalog exists, so the item is not complete yet', async () => {
+    const profile = await t.request('PUT', `/api/v1/model/items/${itemId}/profile`, {
+      as: orgAdmin,
+      body: {
+        indicators: [{ name: '出生登记办理时长', unit: '天', target: '≤ 1' }],
+        dataNeeds: [{ resource: '出生医学证明', field: '新生儿姓名' }],
+      },
+    });
+    expect(profile.statusCode, profile.body).toBe(200);
+    expect(profile.json()).toMatchObject({
+      complete: false,
+      dataNeeds: [{ resource: '出生医学证明', field: '新生儿姓名', status: 'unmatched' }],
+      indicators: [{ name: '出生登记办理时长', definition: '' }],
+    });
+  });
+
+  it('keeps definitions attached across an Excel round trip, and refuses an import that would drop a defined item', async () => {
+    const exported = await t.request('GET', `/api/v1/model/export?orgId=${orgId}`, { as: orgAdmin });
+    const started = await t.request('POST', `/api/v1/model/import?orgId=${orgId}`, {
+      as: orgAdmin,
+      body: exported.rawPayload,
+      headers: { 'content-type': xlsx },
+    });
+    const wait = async (jobId: string) => {
+      for (;;) {
+        const job = (await t.request('GET', `/api/v1/model/import-jobs/${jobId}`, { as: orgAdmin })).json();
+        if (!['validating', 'importing'].includes(job.status)) return job;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    };
+    expect((await wait(started.json().jobId)).status).toBe('done');
+    expect((await t.request('GET', `/api/v1/model/items/${itemId}`, { as: orgAdmin })).json().process.version).toBe(2);
+
+    const without = await workbook([['数字政府', '一网通办', '出生一件事', '出生医学证明', '服务', '']]);
+    const dropping = await t.request('POST', `/api/v1/model/import?orgId=${orgId}`, {
+      as: orgAdmin,
+      body: without,
+      headers: { 'content-type': xlsx },
+    });
+    const job = await wait(dropping.json().jobId);
+    expect(job.status).toBe('invalid');
+    expect(job.errors[0].reason).toContain('出生登记');
+    expect((await t.request('GET', `/api/v1/model/items/${itemId}`, { as: orgAdmin })).statusCode).toBe(200);
+  });
+
+  it('lets a county officer read definitions but not deploy', async () => {
+    const officer = await t.login('xihu.officer');
+    expect((await t.request('GET', `/api/v1/model/items/${itemId}`, { as: officer })).statusCode).toBe(200);
+    expect(
+      (await t.request('POST', `/api/v1/model/items/${itemId}/process-versions`, { as: officer, body: { bpmnXml: approvalXml() } }))
+        .statusCode,
+    ).toBe(403);
+  });
+});

@@ -24,5 +24,9 @@ registerMessages({
   'items.import_unknown_org': { 'zh-CN': '协同部门「{name}」不存在。', en: 'No organisation named "{name}".' },
   'items.import_duplicate': { 'zh-CN': '与第 {first} 行重复。', en: 'Duplicates row {first}.' },
   'items.import_empty': { 'zh-CN': '文件中没有数据行。', en: 'The file has no data rows.' },
+  'items.import_would_remove_defined': {
+    'zh-CN': '文件中缺少已定义流程或表单的事项「{name}」，导入会删除它。',
+    en: 'The file leaves out "{name}", which has a deployed process or form; importing would delete it.',
+  },
   'items.import_failed': { 'zh-CN': '导入失败：{reason}', en: 'Import failed: {reason}' },
 });

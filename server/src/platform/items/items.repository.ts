@@ -92,14 +92,37 @@ export async function deleteNode(tx: Executor, id: string): Promise<void> {
   await q(tx).deleteFrom('model_nodes').where('id', '=', id).execute();
 }
 
-/** Deletes an organisation's whole tree, leaves first (the parent references forbid otherwise). */
-export async function deleteTree(tx: Executor, orgId: string): Promise<number> {
-  let removed = 0;
+/** Deletes nodes, leaves first (the parent references forbid otherwise). */
+export async function deleteNodes(tx: Executor, nodes: NodeRow[]): Promise<void> {
   for (const level of ['item', 'unit', 'module', 'core'] as const) {
-    const result = await q(tx).deleteFrom('model_nodes').where('org_id', '=', orgId).where('level', '=', level).executeTakeFirst();
-    removed += Number(result.numDeletedRows);
+    const ids = nodes.filter((n) => n.level === level).map((n) => n.id);
+    if (ids.length) await q(tx).deleteFrom('model_nodes').where('id', 'in', ids).execute();
   }
-  return removed;
+}
+
+/** Items among `ids` that carry a deployed process or form, or a profile: not to be lost by an import. */
+export async function definedItems(db: Executor, ids: string[]): Promise<string[]> {
+  if (ids.length === 0) return [];
+  const rows = await sql<{ item_id: string }>`select item_id from item_process_versions where item_id in (${sql.join(ids)})
+    union select item_id from item_form_versions where item_id in (${sql.join(ids)})
+    union select item_id from item_profiles where item_id in (${sql.join(ids)})`.execute(db);
+  return rows.rows.map((r) => r.item_id);
+}
+
+export async function updatePlacement(
+  tx: Executor,
+  node: Pick<NodeRow, 'id' | 'item_type' | 'collaborator_org_ids' | 'sort_order'>,
+): Promise<void> {
+  await q(tx)
+    .updateTable('model_nodes')
+    .set({
+      item_type: node.item_type,
+      collaborator_org_ids: JSON.stringify(node.collaborator_org_ids),
+      sort_order: node.sort_order,
+      updated_at: sql`now()`,
+    } as never)
+    .where('id', '=', node.id)
+    .execute();
 }
 
 export async function insertJob(db: Executor, job: Pick<JobRow, 'id' | 'org_id' | 'status' | 'total_rows' | 'created_by'>): Promise<void> {

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
 import type { ModelService } from './items.service.ts';
+import { deployFormBody, deployProcessBody, profileBody, versionParams, type ItemDefinitions } from './item-definitions.ts';
 import { createNodeBody, jobParams, nodeParams, treeQuery, updateNodeBody } from './items.schemas.ts';
 
 const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -75,4 +76,66 @@ export function itemsRoutes(app: HttpApp, model: ModelService): void {
       async (request, reply) => reply.status(202).send(await model.startImport(request.actor, request.query.orgId, request.body)),
     );
   });
+}
+
+export function itemDefinitionRoutes(app: HttpApp, definitions: ItemDefinitions): void {
+  app.get(
+    '/api/v1/model/items/:id',
+    {
+      config: { permission: 'model.read' },
+      schema: { tags: ['model'], summary: '事项定义 An item’s process, form, indicators and data needs', params: nodeParams },
+    },
+    async (request) => definitions.describe(request.actor, request.params.id),
+  );
+  app.post(
+    '/api/v1/model/items/:id/process-versions',
+    {
+      config: { permission: 'model.manage', idempotent: true },
+      schema: {
+        tags: ['model'],
+        summary: 'Deploy a BPMN 2.0 process version (refused with every problem listed)',
+        params: nodeParams,
+        body: deployProcessBody,
+      },
+    },
+    async (request, reply) => {
+      const result = await definitions.deployProcess(request.actor, request.locale, request.params.id, request.body.bpmnXml);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+  app.get(
+    '/api/v1/model/items/:id/process-versions/:version',
+    {
+      config: { permission: 'model.read' },
+      schema: { tags: ['model'], summary: 'The BPMN XML of a deployed version', params: versionParams },
+    },
+    async (request, reply) =>
+      reply
+        .type('application/xml; charset=utf-8')
+        .send(await definitions.processXml(request.actor, request.params.id, request.params.version)),
+  );
+  app.post(
+    '/api/v1/model/items/:id/form-versions',
+    {
+      config: { permission: 'model.manage', idempotent: true },
+      schema: { tags: ['model'], summary: 'Deploy a form version (JSON Schema + UI hints)', params: nodeParams, body: deployFormBody },
+    },
+    async (request, reply) => {
+      const result = await definitions.deployForm(request.actor, request.params.id, request.body.schema, request.body.uiSchema);
+      return reply.status(result.created ? 201 : 200).send(result);
+    },
+  );
+  app.get(
+    '/api/v1/model/items/:id/form-versions/:version',
+    { config: { permission: 'model.read' }, schema: { tags: ['model'], summary: 'A deployed form version', params: versionParams } },
+    async (request) => definitions.formVersion(request.actor, request.params.id, request.params.version),
+  );
+  app.put(
+    '/api/v1/model/items/:id/profile',
+    {
+      config: { permission: 'model.manage' },
+      schema: { tags: ['model'], summary: 'Indicators and data needs of an item', params: nodeParams, body: profileBody },
+    },
+    async (request) => definitions.setProfile(request.actor, request.params.id, request.body),
+  );
 }

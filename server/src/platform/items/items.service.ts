@@ -262,12 +262,40 @@ export class ModelService {
         return;
       }
       await repo.updateJob(this.db.kysely, jobId, { status: 'importing', processed_rows: 0 });
-      const nodes = await this.buildNodes(org.id, rows);
-      const summary = Object.fromEntries(levels.map((l) => [l === 'core' ? 'core' : `${l}s`, nodes.filter((n) => n.level === l).length]));
-      await this.db.kysely.transaction().execute(async (tx) => {
-        await repo.deleteTree(tx, org.id);
-        await repo.insertNodes(tx, nodes);
+      // Looked up before the transaction: on PGlite a query outside it would wait for it forever.
+      const orgIds = new Map(
+        (await this.identity.orgsByNames([...new Set(rows.flatMap((r) => r.collaborators))])).map((o) => [o.name, o.id]),
+      );
+      const outcome = await this.db.kysely.transaction().execute(async (tx) => {
+        // Nodes keep their ids where the path is unchanged, so deployed processes and forms stay attached.
+        const existing = await repo.nodesOf(tx, org.id);
+        const { nodes, fresh } = this.buildNodes(org.id, rows, existing, orgIds);
+        const kept = new Set(nodes.map((n) => n.id));
+        const removed = existing.filter((n) => !kept.has(n.id));
+        const defined = await repo.definedItems(
+          tx,
+          removed.map((n) => n.id),
+        );
+        if (defined.length) {
+          const names = removed.filter((n) => defined.includes(n.id)).map((n) => n.name);
+          return {
+            errors: names.map((name): RowError => ({
+              row: 0,
+              column: '业务事项',
+              code: 'items.import_would_remove_defined',
+              params: { name },
+            })),
+          };
+        }
+        await repo.deleteNodes(tx, removed);
+        for (const node of nodes) if (!fresh.has(node.id)) await repo.updatePlacement(tx, node);
+        await repo.insertNodes(
+          tx,
+          nodes.filter((n) => fresh.has(n.id)),
+        );
+        const summary = Object.fromEntries(levels.map((l) => [l === 'core' ? 'core' : `${l}s`, nodes.filter((n) => n.level === l).length]));
         await repo.updateJob(tx, jobId, { status: 'done', processed_rows: rows.length, summary, finished_at: new Date().toISOString() });
+        const details = { ...summary, removed: removed.length };
         await this.audit.record(
           {
             actor,
@@ -276,11 +304,20 @@ export class ModelService {
             targetId: jobId,
             orgId: org.id,
             regionCode: org.regionCode,
-            details: summary,
+            details,
           },
           tx,
         );
+        return { errors: [] as RowError[] };
       });
+      if (outcome.errors.length) {
+        await repo.updateJob(this.db.kysely, jobId, {
+          status: 'invalid',
+          errors: outcome.errors,
+          processed_rows: rows.length,
+          finished_at: new Date().toISOString(),
+        });
+      }
     } catch (error) {
       await repo.updateJob(this.db.kysely, jobId, {
         status: 'failed',
@@ -308,8 +345,17 @@ export class ModelService {
     return errors;
   }
 
-  private async buildNodes(orgId: string, rows: SheetRow[]): Promise<repo.NodeRow[]> {
-    const orgs = new Map((await this.identity.orgsByNames([...new Set(rows.flatMap((r) => r.collaborators))])).map((o) => [o.name, o.id]));
+  private buildNodes(
+    orgId: string,
+    rows: SheetRow[],
+    existing: repo.NodeRow[],
+    orgs: Map<string, string>,
+  ): { nodes: repo.NodeRow[]; fresh: Set<string> } {
+    const byId = new Map(existing.map((n) => [n.id, n]));
+    const pathOf = (node: repo.NodeRow): string =>
+      node.parent_id && byId.has(node.parent_id) ? `${pathOf(byId.get(node.parent_id)!)}\u0001${node.name}` : node.name;
+    const existingByPath = new Map(existing.map((n) => [pathOf(n), n]));
+    const fresh = new Set<string>();
     const nodes = new Map<string, repo.NodeRow>();
     const counters = new Map<string | null, number>();
     for (const row of rows) {
@@ -321,8 +367,11 @@ export class ModelService {
           const order = counters.get(parentId) ?? 0;
           counters.set(parentId, order + 1);
           const level = levels[depth]!;
+          const previous = existingByPath.get(key);
+          const id = previous && previous.level === level ? previous.id : newId('node');
+          if (id !== previous?.id) fresh.add(id);
           node = {
-            id: newId('node'),
+            id,
             org_id: orgId,
             level,
             parent_id: parentId,
@@ -336,7 +385,7 @@ export class ModelService {
         parentId = node.id;
       });
     }
-    return [...nodes.values()];
+    return { nodes: [...nodes.values()], fresh };
   }
 
   async importJob(actor: Actor, locale: Locale, jobId: string) {

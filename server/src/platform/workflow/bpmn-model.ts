@@ -1,6 +1,6 @@
 import { BpmnModdle } from 'bpmn-moddle';
 import camunda from 'camunda-bpmn-moddle/resources/camunda.json' with { type: 'json' };
-import type { ExpressionError} from './expressions.ts';
+import type { ExpressionError } from './expressions.ts';
 import { compileExpression, type CompiledExpression } from './expressions.ts';
 import { parseCycle, parseDuration } from './durations.ts';
 

@@ -1,0 +1,251 @@
+import { createHash } from 'node:crypto';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
+import { sql } from 'kysely';
+import { z } from 'zod';
+import {
+  newId,
+  NotFoundError,
+  requirePermission,
+  translate,
+  ValidationError,
+  type Actor,
+  type Database,
+  type Locale,
+} from '../../kernel/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { IdentityStore } from '../identity/index.ts';
+import { readBpmn } from '../workflow/index.ts';
+import * as repo from './items.repository.ts';
+
+export const deployProcessBody = z.strictObject({
+  bpmnXml: z
+    .string()
+    .min(1)
+    .max(2 * 1024 * 1024),
+});
+export const deployFormBody = z.strictObject({
+  schema: z.record(z.string(), z.unknown()),
+  uiSchema: z.record(z.string(), z.unknown()).default({}),
+});
+export const profileBody = z.strictObject({
+  indicators: z
+    .array(
+      z.strictObject({
+        name: z.string().trim().min(1).max(100),
+        definition: z.string().max(500).default(''),
+        unit: z.string().max(20).default(''),
+        target: z.string().max(50).default(''),
+      }),
+    )
+    .max(50),
+  dataNeeds: z
+    .array(
+      z.strictObject({
+        resource: z.string().trim().min(1).max(100),
+        field: z.string().trim().min(1).max(100),
+        purpose: z.string().max(200).default(''),
+      }),
+    )
+    .max(200),
+});
+export const versionParams = z.strictObject({
+  id: z.string().regex(/^node_[0-9a-z]{26}$/, 'identity.invalid_id'),
+  version: z.coerce.number().int().min(1),
+});
+
+interface VersionRow {
+  version: number;
+  sha256: string;
+  deployed_at: string;
+  deployed_by: string | null;
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const formSchemaChecker = new Ajv({ strict: true, allErrors: true });
+addFormats.default(formSchemaChecker);
+
+/** P5.2: what an item carries — a versioned process and form, indicators and data needs. */
+export class ItemDefinitions {
+  private readonly db: Database;
+  private readonly audit: AuditLog;
+  private readonly identity: IdentityStore;
+
+  constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
+    this.db = db;
+    this.audit = audit;
+    this.identity = identity;
+  }
+
+  private async item(actor: Actor, itemId: string, permission: 'model.read' | 'model.manage') {
+    const node = await repo.findNode(this.db.kysely, itemId);
+    if (!node || node.level !== 'item') throw new NotFoundError('items.node_not_found', { nodeId: itemId });
+    const org = await this.identity.findOrg(node.org_id);
+    requirePermission(actor, permission, { orgId: node.org_id, regionCode: org?.regionCode ?? null });
+    return { node, org: org! };
+  }
+
+  async describe(actor: Actor, itemId: string) {
+    const { node } = await this.item(actor, itemId, 'model.read');
+    const processes = (
+      await sql<
+        VersionRow & { process_key: string }
+      >`select version, sha256, deployed_at, deployed_by, process_key from item_process_versions
+      where item_id = ${itemId} order by version desc`.execute(this.db.kysely)
+    ).rows;
+    const forms = (
+      await sql<VersionRow>`select version, sha256, deployed_at, deployed_by from item_form_versions where item_id = ${itemId} order by version desc`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    const profile = (
+      await sql<{
+        indicators: unknown[];
+        data_needs: { resource: string; field: string; purpose: string }[];
+      }>`select indicators, data_needs from item_profiles where item_id = ${itemId}`.execute(this.db.kysely)
+    ).rows[0];
+    // Until the data catalog (P2) exists, no need can be matched to a resource field.
+    const dataNeeds = (profile?.data_needs ?? []).map((need) => ({ ...need, status: 'unmatched' as const }));
+    const view = (v: VersionRow) => ({ version: v.version, sha256: v.sha256, deployedAt: v.deployed_at, deployedBy: v.deployed_by });
+    return {
+      id: node.id,
+      name: node.name,
+      itemType: node.item_type,
+      process: processes[0] ? { ...view(processes[0]), processKey: processes[0].process_key } : null,
+      processVersions: processes.map(view),
+      form: forms[0] ? view(forms[0]) : null,
+      formVersions: forms.map(view),
+      indicators: profile?.indicators ?? [],
+      dataNeeds,
+      complete: Boolean(processes[0] && forms[0] && dataNeeds.every((n) => n.status !== 'unmatched')),
+    };
+  }
+
+  /**
+   * Deploys a process version after the whole model checks out; identical XML to the latest
+   * version deploys nothing new. Problems come back listed, each with its element.
+   */
+  async deployProcess(actor: Actor, locale: Locale, itemId: string, bpmnXml: string) {
+    const { node, org } = await this.item(actor, itemId, 'model.manage');
+    const { model, problems } = await readBpmn(bpmnXml);
+    if (!model) {
+      throw new ValidationError('workflow.deploy_refused', {
+        problems: problems.map((p) => ({ ...p, message: translate(p.code, locale, { detail: p.detail ?? '' }) })),
+      });
+    }
+    const hash = sha256(bpmnXml);
+    return this.db.kysely.transaction().execute(async (tx) => {
+      await sql`select id from model_nodes where id = ${itemId} for update`.execute(tx);
+      const latest = (
+        await sql<{
+          version: number;
+          sha256: string;
+        }>`select version, sha256 from item_process_versions where item_id = ${itemId} order by version desc limit 1`.execute(tx)
+      ).rows[0];
+      if (latest?.sha256 === hash) return { version: latest.version, processKey: model.id, created: false };
+      const version = (latest?.version ?? 0) + 1;
+      await sql`insert into item_process_versions (id, item_id, version, process_key, bpmn_xml, sha256, deployed_by)
+        values (${newId('prv')}, ${itemId}, ${version}, ${model.id}, ${bpmnXml}, ${hash}, ${actor.accountId})`.execute(tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'item.process.deploy',
+          targetType: 'model_node',
+          targetId: node.id,
+          orgId: node.org_id,
+          regionCode: org.regionCode,
+          details: { version, processKey: model.id, sha256: hash },
+        },
+        tx,
+      );
+      return { version, processKey: model.id, created: true };
+    });
+  }
+
+  async processXml(actor: Actor, itemId: string, version: number): Promise<string> {
+    await this.item(actor, itemId, 'model.read');
+    const row = (
+      await sql<{
+        bpmn_xml: string;
+      }>`select bpmn_xml from item_process_versions where item_id = ${itemId} and version = ${version}`.execute(this.db.kysely)
+    ).rows[0];
+    if (!row) throw new NotFoundError('items.version_not_found', { version });
+    return row.bpmn_xml;
+  }
+
+  /** A form is a JSON Schema (checked by Ajv in strict mode) plus UI hints for the renderers. */
+  async deployForm(actor: Actor, itemId: string, schema: Record<string, unknown>, uiSchema: Record<string, unknown>) {
+    const { node, org } = await this.item(actor, itemId, 'model.manage');
+    try {
+      formSchemaChecker.compile(schema);
+    } catch (error) {
+      throw new ValidationError('forms.invalid_schema', { reason: (error as Error).message.slice(0, 300) });
+    } finally {
+      formSchemaChecker.removeSchema(schema);
+    }
+    const hash = sha256(JSON.stringify([schema, uiSchema]));
+    return this.db.kysely.transaction().execute(async (tx) => {
+      await sql`select id from model_nodes where id = ${itemId} for update`.execute(tx);
+      const latest = (
+        await sql<{
+          version: number;
+          sha256: string;
+        }>`select version, sha256 from item_form_versions where item_id = ${itemId} order by version desc limit 1`.execute(tx)
+      ).rows[0];
+      if (latest?.sha256 === hash) return { version: latest.version, created: false };
+      const version = (latest?.version ?? 0) + 1;
+      await sql`insert into item_form_versions (id, item_id, version, schema, ui_schema, sha256, deployed_by)
+        values (${newId('frv')}, ${itemId}, ${version}, ${JSON.stringify(schema)}::jsonb, ${JSON.stringify(uiSchema)}::jsonb, ${hash}, ${actor.accountId})`.execute(
+        tx,
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'item.form.deploy',
+          targetType: 'model_node',
+          targetId: node.id,
+          orgId: node.org_id,
+          regionCode: org.regionCode,
+          details: { version },
+        },
+        tx,
+      );
+      return { version, created: true };
+    });
+  }
+
+  async formVersion(actor: Actor, itemId: string, version: number) {
+    await this.item(actor, itemId, 'model.read');
+    const row = (
+      await sql<{
+        schema: unknown;
+        ui_schema: unknown;
+      }>`select schema, ui_schema from item_form_versions where item_id = ${itemId} and version = ${version}`.execute(this.db.kysely)
+    ).rows[0];
+    if (!row) throw new NotFoundError('items.version_not_found', { version });
+    return { version, schema: row.schema, uiSchema: row.ui_schema };
+  }
+
+  async setProfile(actor: Actor, itemId: string, profile: z.infer<typeof profileBody>) {
+    const { node, org } = await this.item(actor, itemId, 'model.manage');
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await sql`insert into item_profiles (item_id, indicators, data_needs) values (${itemId}, ${JSON.stringify(profile.indicators)}::jsonb, ${JSON.stringify(profile.dataNeeds)}::jsonb)
+        on conflict (item_id) do update set indicators = excluded.indicators, data_needs = excluded.data_needs, updated_at = now()`.execute(
+        tx,
+      );
+      await this.audit.record(
+        {
+          actor,
+          action: 'item.profile.set',
+          targetType: 'model_node',
+          targetId: node.id,
+          orgId: node.org_id,
+          regionCode: org.regionCode,
+          details: { indicators: profile.indicators.length, dataNeeds: profile.dataNeeds.length },
+        },
+        tx,
+      );
+    });
+    return this.describe(actor, itemId);
+  }
+}
