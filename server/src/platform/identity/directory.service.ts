@@ -4,8 +4,6 @@ import {
   gradeRank,
   newId,
   NotFoundError,
-  permissionScope,
-  regionCovers,
   regionPrefix,
   requirePermission,
   requireScope,
@@ -136,14 +134,8 @@ export class DirectoryService {
   }
 
   async createOrg(actor: Actor, locale: Locale, input: z.infer<typeof createOrgBody>) {
+    // Only a regional grant covers a region: an org admin's grant (its own org) cannot create organisations.
     requirePermission(actor, 'org.manage', { regionCode: input.regionCode });
-    // An org admin's grant is on its own org: creating new organisations needs a regional grant.
-    if (
-      !permissionScope(actor, 'org.manage').regionCodes.some((c) => regionCovers(c, input.regionCode)) &&
-      !permissionScope(actor, 'org.manage').all
-    ) {
-      throw new ForbiddenError('access.forbidden', { permission: 'org.manage', regionCode: input.regionCode });
-    }
     const region = await repo.findRegion(this.db.kysely, input.regionCode);
     if (!region) throw new ValidationError('identity.region_not_found', { regionCode: input.regionCode });
     if (input.parentOrgId) await this.visibleOrg(actor, input.parentOrgId, 'org.read');

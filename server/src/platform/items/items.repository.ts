@@ -84,6 +84,17 @@ export async function updateNode(
     .execute();
 }
 
+export async function siblingNamed(db: Executor, orgId: string, parentId: string | null, name: string): Promise<boolean> {
+  const row = await q(db)
+    .selectFrom('model_nodes')
+    .select('id')
+    .where('org_id', '=', orgId)
+    .where('parent_id', parentId === null ? 'is' : '=', parentId)
+    .where('name', '=', name)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
 export async function hasChildren(db: Executor, id: string): Promise<boolean> {
   return Boolean(await q(db).selectFrom('model_nodes').select('id').where('parent_id', '=', id).limit(1).executeTakeFirst());
 }

@@ -121,8 +121,7 @@ export class ModelService {
     await this.checkCollaborators(input.collaboratorOrgIds);
     const id = newId('node');
     await this.db.kysely.transaction().execute(async (tx) => {
-      const siblings = await repo.nodesOf(tx, org.id);
-      if (siblings.some((s) => s.parent_id === input.parentId && s.name === input.name))
+      if (await repo.siblingNamed(tx, org.id, input.parentId, input.name))
         throw new ConflictError('items.duplicate_name', { name: input.name });
       await repo.insertNodes(tx, [
         {
@@ -172,8 +171,7 @@ export class ModelService {
     if (input.collaboratorOrgIds) await this.checkCollaborators(input.collaboratorOrgIds);
     await this.db.kysely.transaction().execute(async (tx) => {
       if (input.name && input.name !== node.name) {
-        const siblings = await repo.nodesOf(tx, org.id);
-        if (siblings.some((s) => s.parent_id === node.parent_id && s.name === input.name))
+        if (await repo.siblingNamed(tx, org.id, node.parent_id, input.name))
           throw new ConflictError('items.duplicate_name', { name: input.name });
       }
       await repo.updateNode(tx, node.id, { name: input.name, item_type: input.itemType, collaborator_org_ids: input.collaboratorOrgIds });
