@@ -25,6 +25,7 @@ import {
   sessionCookie,
 } from './platform/identity/index.ts';
 import { ItemDefinitions, itemDefinitionRoutes, itemsMigrations, itemsRoutes, ModelService } from './platform/items/index.ts';
+import { WorkflowEngine, workflowMigrations, workflowRoutes } from './platform/workflow/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
@@ -33,7 +34,7 @@ import { serveWeb } from './web.ts';
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Every module's migrations, in dependency order. */
-export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations, itemsMigrations];
+export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations, itemsMigrations, workflowMigrations];
 
 export interface Node {
   config: Config;
@@ -43,6 +44,7 @@ export interface Node {
   audit: AuditLog;
   identity: IdentityStore;
   events: EventBus;
+  workflow: WorkflowEngine;
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -115,7 +117,12 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   ssoRoutes(app, provider, clients, sessionActor);
   govstackIdentityRoutes(app, provider, clients);
   itemsRoutes(app, model);
-  itemDefinitionRoutes(app, new ItemDefinitions(db, audit, identity));
+  const definitions = new ItemDefinitions(db, audit, identity);
+  itemDefinitionRoutes(app, definitions);
+  const workflow = new WorkflowEngine(db, audit, definitions);
+  // The one service handler built in so far: a notification, recorded in the instance's variables.
+  workflow.registerHandler('notification', async ({ key }) => ({ notified: key }));
+  workflowRoutes(app, workflow);
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {
@@ -141,6 +148,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     audit,
     identity,
     events,
+    workflow,
     demo,
     async close() {
       clearInterval(checkpoints);

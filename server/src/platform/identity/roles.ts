@@ -14,7 +14,7 @@ export interface RoleDefinition {
 export const roles = ['platform_admin', 'org_admin', 'staff', 'leader', 'data_officer', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-const workbench = ['workbench.use', 'org.read', 'address_book.read', 'region.read', 'model.read'] as const;
+const workbench = ['workbench.use', 'org.read', 'address_book.read', 'region.read', 'model.read', 'workflow.start'] as const;
 
 export const roleDefinitions: Record<Role, RoleDefinition> = {
   platform_admin: {

@@ -54,6 +54,25 @@ export const versionParams = z.strictObject({
   version: z.coerce.number().int().min(1),
 });
 
+interface ProcessSourceRow {
+  id: string;
+  item_id: string;
+  version: number;
+  bpmn_xml: string;
+  org_id: string;
+  name: string;
+}
+
+export interface ProcessSource {
+  definitionId: string;
+  itemId: string;
+  itemName: string;
+  version: number;
+  bpmnXml: string;
+  orgId: string;
+  regionCode: string;
+}
+
 interface VersionRow {
   version: number;
   sha256: string;
@@ -160,6 +179,37 @@ export class ItemDefinitions {
       );
       return { version, processKey: model.id, created: true };
     });
+  }
+
+  /** For the workflow engine: an item's latest process version, with where the item lives. */
+  async latestProcess(itemId: string): Promise<ProcessSource | undefined> {
+    const row = (
+      await sql<ProcessSourceRow>`select v.id, v.item_id, v.version, v.bpmn_xml, n.org_id, n.name from item_process_versions v
+      join model_nodes n on n.id = v.item_id where v.item_id = ${itemId} order by v.version desc limit 1`.execute(this.db.kysely)
+    ).rows[0];
+    return row ? this.processSource(row) : undefined;
+  }
+
+  /** For the workflow engine: the exact version a running instance started on. */
+  async processById(definitionId: string): Promise<ProcessSource | undefined> {
+    const row = (
+      await sql<ProcessSourceRow>`select v.id, v.item_id, v.version, v.bpmn_xml, n.org_id, n.name from item_process_versions v
+      join model_nodes n on n.id = v.item_id where v.id = ${definitionId}`.execute(this.db.kysely)
+    ).rows[0];
+    return row ? this.processSource(row) : undefined;
+  }
+
+  private async processSource(row: ProcessSourceRow): Promise<ProcessSource> {
+    const org = await this.identity.findOrg(row.org_id);
+    return {
+      definitionId: row.id,
+      itemId: row.item_id,
+      itemName: row.name,
+      version: row.version,
+      bpmnXml: row.bpmn_xml,
+      orgId: row.org_id,
+      regionCode: org?.regionCode ?? '',
+    };
   }
 
   async processXml(actor: Actor, itemId: string, version: number): Promise<string> {

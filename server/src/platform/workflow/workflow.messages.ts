@@ -35,6 +35,24 @@ registerMessages({
     'zh-CN': '多实例（会签）须指定 collection 或 loopCardinality。',
     en: 'A multi-instance task needs a collection or a loop cardinality.',
   },
+  'workflow.no_process': { 'zh-CN': '该事项尚未部署流程。', en: 'This item has no deployed process.' },
+  'workflow.not_yet_runnable': {
+    'zh-CN': '流程含有引擎尚不能执行的元素（定时器、消息、调用活动、会签、包容网关），暂不能启动。',
+    en: 'The process holds elements the engine cannot run yet (timers, messages, call activities, multi-instance, inclusive gateways).',
+  },
+  'workflow.unknown_handler': {
+    'zh-CN': '服务任务的处理器「{handler}」未注册。',
+    en: 'No service handler named "{handler}" is registered.',
+  },
+  'workflow.definition_unreadable': { 'zh-CN': '流程定义无法读取。', en: 'The process definition cannot be read.' },
+  'workflow.task_not_found': { 'zh-CN': '任务不存在。', en: 'No such task.' },
+  'workflow.instance_not_found': { 'zh-CN': '流程实例不存在。', en: 'No such process instance.' },
+  'workflow.not_a_candidate': {
+    'zh-CN': '您不是该任务的办理人或候选人。',
+    en: 'You are neither the assignee nor a candidate for this task.',
+  },
+  'workflow.task_closed': { 'zh-CN': '该任务已办结，不能重复办理。', en: 'This task is already closed.' },
+  'workflow.task_claimed': { 'zh-CN': '该任务已被他人签收。', en: 'Someone else has claimed this task.' },
   'forms.invalid_schema': { 'zh-CN': '表单 JSON Schema 无效：{reason}', en: 'Invalid form JSON Schema: {reason}' },
   'items.version_not_found': { 'zh-CN': '版本 {version} 不存在。', en: 'Version {version} does not exist.' },
 });
