@@ -1,27 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openTestDatabase, type TestDatabase } from './testing/databases.ts';
 import { freePort } from './testing/pg-cluster.ts';
-
-const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
-
-async function startServer(dataDir: string, port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, ZHILI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ZHILI_LOG_LEVEL: 'silent' },
-    stdio: 'ignore',
-  });
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
-    } catch {
-      /* starting */
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  child.kill('SIGKILL');
-  throw new Error('server did not start');
-}
+import { killHard, startServerProcess as startServer } from './testing/server-process.ts';
 
 /**
  * Nothing acknowledged is lost: organisations created over HTTP, then SIGKILL right after
@@ -61,8 +41,7 @@ describe('a kill -9 on PGlite', () => {
         }
       }),
     );
-    server.kill('SIGKILL');
-    await new Promise((r) => server.once('exit', r));
+    await killHard(server);
     expect(acknowledged).toHaveLength(40);
 
     server = await startServer(database.dataDir, port);

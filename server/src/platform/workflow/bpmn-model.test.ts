@@ -103,6 +103,18 @@ describe('reading BPMN 2.0 XML', () => {
     );
   });
 
+  it('refuses content the parser cannot place: a duplicate id, an unknown BPMN element', async () => {
+    const duplicate = wrap(`<bpmn:startEvent id="s" /><bpmn:endEvent id="s" /><bpmn:sequenceFlow id="a" sourceRef="s" targetRef="s" />`);
+    expect((await readBpmn(duplicate)).problems.map((p) => p.code)).toContain('workflow.xml_warning');
+    const unknown = wrap(
+      `<bpmn:startEvent id="s" /><bpmn:teleport id="t" /><bpmn:endEvent id="e" /><bpmn:sequenceFlow id="a" sourceRef="s" targetRef="e" />`,
+    );
+    const { model, problems } = await readBpmn(unknown);
+    expect(model).toBeNull();
+    expect(problems[0]!.code).toBe('workflow.xml_warning');
+    expect(problems[0]!.detail).toContain('teleport');
+  });
+
   it('refuses malformed XML and a document without exactly one executable process', async () => {
     expect((await readBpmn('<bpmn:definitions><oops')).problems[0]!.code).toBe('workflow.malformed_xml');
     expect((await readBpmn('<?xml version="1.0"?><hello/>')).problems[0]!.code).toBe('workflow.malformed_xml');

@@ -106,7 +106,18 @@ export async function readBpmn(xml: string): Promise<{ model: ProcessModel | nul
   const problems: DeployProblem[] = [];
   let definitions: Moddle;
   try {
-    definitions = (await new BpmnModdle({ camunda }).fromXML(xml)).rootElement;
+    const read = await new BpmnModdle({ camunda }).fromXML(xml);
+    definitions = read.rootElement;
+    // The parser's warnings are content it could not place (unknown elements, duplicate ids,
+    // broken references): refused, never silently dropped.
+    for (const warning of read.warnings as { message?: string; element?: { id?: string; $type?: string } }[]) {
+      problems.push({
+        elementId: warning.element?.id ?? null,
+        elementType: warning.element?.$type ?? null,
+        code: 'workflow.xml_warning',
+        detail: String(warning.message ?? '').slice(0, 300),
+      });
+    }
   } catch (error) {
     return {
       model: null,

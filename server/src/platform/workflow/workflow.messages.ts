@@ -3,6 +3,7 @@ import { registerMessages } from '../../kernel/index.ts';
 registerMessages({
   'workflow.deploy_refused': { 'zh-CN': '流程无法部署，请修正所列问题。', en: 'The process cannot be deployed; fix the problems listed.' },
   'workflow.malformed_xml': { 'zh-CN': '不是有效的 BPMN 2.0 XML：{detail}', en: 'Not valid BPMN 2.0 XML: {detail}' },
+  'workflow.xml_warning': { 'zh-CN': 'XML 中有无法识别的内容：{detail}', en: 'The XML holds content that cannot be placed: {detail}' },
   'workflow.one_process': {
     'zh-CN': '文件须恰好包含一个可执行流程（现有 {detail} 个）。',
     en: 'The file must hold exactly one executable process (it has {detail}).',
