@@ -34,7 +34,7 @@ describe('the workflow engine under kill -9 (PGlite)', () => {
     const base = `http://127.0.0.1:${port}`;
     let server = await startServerProcess(database.dataDir, port);
 
-    let admin: Call = await httpSession(base, 'xihu.orgadmin');
+    const admin: Call = await httpSession(base, 'xihu.orgadmin');
     const orgId = (await admin('GET', '/api/v1/auth/me')).json.me.orgId as string;
     let parentId: string | null = null;
     for (const [level, name] of [
@@ -90,7 +90,6 @@ describe('the workflow engine under kill -9 (PGlite)', () => {
       await killHard(server);
       await work;
       server = await startServerProcess(database.dataDir, port);
-      admin = await httpSession(base, 'xihu.orgadmin');
       officer = await httpSession(base, 'xihu.officer');
       leader = await httpSession(base, 'xihu.leader');
 
