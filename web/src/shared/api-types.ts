@@ -262,3 +262,67 @@ export interface ModelImportJob {
   errors: ModelImportError[];
   summary: { core: number; modules: number; units: number; items: number } | null;
 }
+
+// P5.4 workflow: 我的待办 (my tasks) and the process instances behind them.
+
+export type WorkflowTaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** GET /workflow/tasks (open tasks the viewer may work on, oldest first), GET /workflow/tasks/:id */
+export interface WorkflowTask {
+  id: string;
+  instanceId: string;
+  /** the BPMN element the task waits at */
+  nodeId: string;
+  name: string;
+  orgId: string;
+  /** the account that claimed it (签收), or null while any candidate may */
+  assignee: string | null;
+  candidateGroups: string[];
+  status: WorkflowTaskStatus;
+  formKey: string | null;
+  createdAt: string;
+}
+
+export type WorkflowInstanceStatus = 'running' | 'completed' | 'failed';
+
+/** What the engine records of an instance, in order. */
+export type WorkflowHistoryAction =
+  | 'instance.start'
+  | 'task.create'
+  | 'task.claim'
+  | 'task.unclaim'
+  | 'task.complete'
+  | 'service.run'
+  | 'node.join'
+  | 'node.end'
+  | 'instance.complete'
+  | 'instance.fail';
+
+export interface WorkflowHistoryEntry {
+  at: string;
+  /** the actor's display name */
+  actor: string | null;
+  /** a WorkflowHistoryAction; a newer server may record others */
+  action: string;
+  nodeId: string | null;
+  details: unknown;
+}
+
+/** GET /workflow/instances/:id */
+export interface WorkflowInstance {
+  id: string;
+  itemId: string;
+  status: WorkflowInstanceStatus;
+  variables: Record<string, unknown>;
+  activeNodeIds: string[];
+  /** the open tasks, where the server sends them */
+  openTasks?: { id: string; nodeId: string; name: string }[];
+  startedAt: string;
+  endedAt: string | null;
+  history: WorkflowHistoryEntry[];
+}
+
+/** POST /workflow/tasks/:id/complete */
+export interface CompleteTaskInput {
+  variables: Record<string, unknown>;
+}

@@ -76,6 +76,11 @@ describe.each(testDatabases())('running processes on %s', (kind) => {
       body: { variables: { approved: true } },
     });
     expect(done.statusCode, done.body).toBe(200);
+    expect(done.json()).toMatchObject({
+      status: 'completed',
+      instanceStatus: 'running',
+      nextTasks: [{ nodeId: 'sign', name: '领导审批' }],
+    });
 
     let state = (await t.request('GET', `/api/v1/workflow/instances/${instance.id}`, { as: officer })).json();
     expect(state.status).toBe('running');

@@ -376,7 +376,9 @@ export class WorkflowEngine {
         tx,
       );
     });
-    return this.task(actor, taskId);
+    const view = await this.task(actor, taskId);
+    const next = await this.instance(actor, view.instanceId);
+    return { ...view, instanceStatus: next.status, nextTasks: next.openTasks };
   }
 
   async task(actor: Actor, taskId: string) {
@@ -410,6 +412,10 @@ export class WorkflowEngine {
         node_id: string;
       }>`select node_id from wf_tokens where instance_id = ${instanceId} and status <> 'done' order by created_at`.execute(this.db.kysely)
     ).rows;
+    const open = (
+      await sql<{ id: string; node_id: string; name: string }>`select id, node_id, name from wf_tasks
+        where instance_id = ${instanceId} and status = 'open' order by created_at, id`.execute(this.db.kysely)
+    ).rows;
     const history = (
       await sql<{
         at: string;
@@ -426,6 +432,7 @@ export class WorkflowEngine {
       status: row.status,
       variables: row.variables,
       activeNodeIds: tokens.map((t) => t.node_id),
+      openTasks: open.map((t) => ({ id: t.id, nodeId: t.node_id, name: t.name })),
       startedAt: row.started_at,
       endedAt: row.ended_at,
       history: history.map((h) => ({ at: h.at, actor: h.actor_name, action: h.action, nodeId: h.node_id, details: h.details })),
