@@ -60,7 +60,8 @@ export function useTaskActions(taskId: string) {
     onSettled: settled,
   });
   const complete = useMutation({
-    mutationFn: (variables: Record<string, unknown>) => api.post<WorkflowTask>(`${path}/complete`, { variables } satisfies CompleteTaskInput),
+    mutationFn: (variables: Record<string, unknown>) =>
+      api.post<WorkflowTask>(`${path}/complete`, { variables } satisfies CompleteTaskInput),
     onSettled: settled,
   });
   return { claim, complete };

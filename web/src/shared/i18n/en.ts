@@ -344,7 +344,6 @@ export const en: typeof zhCN = {
       details: {
         start: '{{item}}, process version {{version}}',
         handler: 'Handler: {{handler}}',
-        fields: 'Filled in: {{fields}}',
         noBranch: 'No branch’s condition held',
         notRunnable: 'Reached an element the engine cannot run yet',
       },

@@ -341,7 +341,6 @@ export const zhCN = {
       details: {
         start: '《{{item}}》第 {{version}} 版流程',
         handler: '处理程序：{{handler}}',
-        fields: '填写：{{fields}}',
         noBranch: '没有满足条件的分支',
         notRunnable: '遇到引擎暂不能执行的流程元素',
       },

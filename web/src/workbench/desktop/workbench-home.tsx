@@ -1,8 +1,8 @@
-import { Badge, Card, Col, Row, Tag, Typography } from 'antd';
+import { Card, Col, Row, Tag, Typography } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/auth';
-import { EmptyBlock } from '../../shared/desktop/states';
 import { SYSTEMS } from '../systems';
+import { InboxCard } from './inbox';
 import '../workbench.css';
 
 export function WorkbenchHome() {
@@ -24,16 +24,7 @@ export function WorkbenchHome() {
       </Card>
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={10}>
-          <Card
-            title={
-              <Badge count={0} showZero={false}>
-                {t('workbench.home.inbox')}
-              </Badge>
-            }
-            data-testid="workbench-inbox"
-          >
-            <EmptyBlock title={t('workbench.home.inboxEmpty')} />
-          </Card>
+          <InboxCard />
         </Col>
         <Col xs={24} xl={14}>
           <Card title={t('workbench.home.apps')}>

@@ -3,12 +3,14 @@ import { Grid, Tag } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
-import { MobileEmpty, MobileForbidden } from '../../shared/mobile/mobile-results';
+import { MobileForbidden } from '../../shared/mobile/mobile-results';
 import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
 import { SYSTEMS } from '../systems';
 import { MobileAddressBook } from './mobile-address-book';
+import { MobileInbox } from './mobile-inbox';
+import { MobileTaskPage } from './mobile-task-page';
 
 function MobileWorkbenchHome() {
   const { t } = useTranslation();
@@ -25,10 +27,7 @@ function MobileWorkbenchHome() {
         </h1>
         <p data-testid="org-name">{[me.orgName, me.regionName].filter(Boolean).join(' · ')}</p>
       </section>
-      <section className="zl-m-section">
-        <h2 className="zl-m-section-title">{t('workbench.home.inbox')}</h2>
-        <MobileEmpty title={t('workbench.home.inboxEmpty')} />
-      </section>
+      <MobileInbox />
       <section className="zl-m-section">
         <h2 className="zl-m-section-title">{t('workbench.home.apps')}</h2>
         <Grid columns={4} gap={8}>
@@ -67,6 +66,7 @@ function MobileWorkbenchShell() {
     <MobileTabShell title={t('workbench.name')} tabs={tabs} profilePath="/m/workbench/me">
       <Routes>
         <Route index element={<MobileWorkbenchHome />} />
+        <Route path="tasks/:id" element={<MobileTaskPage />} />
         <Route path="contacts" element={<MobileAddressBook />} />
         <Route path="me" element={<MobileProfile />} />
         <Route path="*" element={<Navigate to="/m/workbench" replace />} />

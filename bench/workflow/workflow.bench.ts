@@ -1,0 +1,116 @@
+// B3: a 5-step approval — start → three user tasks completed through the HTTP API → a
+// service task → end — instances completed per second and step latency, on PGlite and on
+// PostgreSQL (fsync on). Run: node bench/workflow/workflow.bench.ts [instances] [concurrency]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { cpus, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createNode } from '../../server/src/app.ts';
+import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
+import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
+
+const total = Number(process.argv[2] ?? 400);
+const concurrency = Number(process.argv[3] ?? 16);
+
+const bpmn = `<?xml version="1.0" encoding="UTF-8"?>
+<bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="defs" targetNamespace="x">
+  <bpmn:process id="five_steps" isExecutable="true">
+    <bpmn:startEvent id="start" />
+    <bpmn:userTask id="accept" camunda:candidateGroups="staff" /><bpmn:userTask id="review" camunda:candidateGroups="staff" /><bpmn:userTask id="approve" camunda:candidateGroups="staff" />
+    <bpmn:serviceTask id="notify" camunda:topic="notification" /><bpmn:endEvent id="end" />
+    <bpmn:sequenceFlow id="a" sourceRef="start" targetRef="accept" /><bpmn:sequenceFlow id="b" sourceRef="accept" targetRef="review" />
+    <bpmn:sequenceFlow id="c" sourceRef="review" targetRef="approve" /><bpmn:sequenceFlow id="e" sourceRef="approve" targetRef="notify" />
+    <bpmn:sequenceFlow id="f" sourceRef="notify" targetRef="end" />
+  </bpmn:process>
+</bpmn:definitions>`;
+
+async function run(label: string, databaseUrl: string | undefined) {
+  const dataDir = mkdtempSync(join(tmpdir(), 'zhili-b3-'));
+  const port = await freePort();
+  const config = { ...loadConfig({}), dataDir, databaseUrl, port, publicUrl: `http://127.0.0.1:${port}` };
+  const db = await openDatabase({ databaseUrl, dataDir, poolSize: 20 });
+  const node = await createNode(config, { db, log: createLogger('silent') });
+  await node.app.listen({ port, host: '127.0.0.1' });
+  const base = config.publicUrl;
+  const session = async (username: string) => {
+    const login = await fetch(`${base}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username, password: 'Zhili@2026' }),
+    });
+    const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
+    const { csrfToken, me } = (await login.json()) as { csrfToken: string; me: { orgId: string } };
+    const call = async (method: string, path: string, body?: unknown) => {
+      const response = await fetch(`${base}${path}`, {
+        method,
+        headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
+      return response.json() as Promise<any>;  
+    };
+    return { call, orgId: me.orgId };
+  };
+  const admin = await session('xihu.orgadmin');
+  let parentId: string | null = null;
+  for (const [level, name] of [
+    ['core', '基准'],
+    ['module', '基准'],
+    ['unit', '基准'],
+    ['item', '五步审批'],
+  ] as const) {
+    parentId = (
+      await admin.call('POST', '/api/v1/model/nodes', {
+        orgId: admin.orgId,
+        parentId,
+        level,
+        name,
+        ...(level === 'item' ? { itemType: 'service' } : {}),
+      })
+    ).id;
+  }
+  await admin.call('POST', `/api/v1/model/items/${parentId}/process-versions`, { bpmnXml: bpmn });
+  const officer = await session('xihu.officer');
+
+  const stepLatencies: number[] = [];
+  let done = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (done < total) {
+        done++;
+        let t0 = performance.now();
+        const instance = await officer.call('POST', '/api/v1/workflow/instances', { itemId: parentId, variables: { amount: 1000 } });
+        stepLatencies.push(performance.now() - t0);
+        let next: { id: string }[] = instance.openTasks;
+        while (next.length) {
+          t0 = performance.now();
+          const completed = await officer.call('POST', `/api/v1/workflow/tasks/${next[0]!.id}/complete`, { variables: { ok: true } });
+          stepLatencies.push(performance.now() - t0);
+          next = completed.nextTasks;
+          if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  stepLatencies.sort((a, b) => a - b);
+  const pct = (p: number) => stepLatencies[Math.min(stepLatencies.length - 1, Math.floor((p / 100) * stepLatencies.length))]!.toFixed(1);
+  console.log(
+    `| ${label} | ${total} instances, ${concurrency} at a time | ${(total / seconds).toFixed(1)} instances/s | ${pct(50)} ms | ${pct(99)} ms |`,
+  );
+  await node.close();
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}\n`);
+console.log('| database | load | completed | step p50 | step p99 |\n|---|---|---|---|---|');
+await run('PGlite (embedded)', undefined);
+if (findPostgresBin()) {
+  const cluster = await startThrowawayCluster({ fsync: true });
+  try {
+    await run('PostgreSQL 15 (fsync on)', cluster.url);
+  } finally {
+    cluster.stop();
+  }
+}

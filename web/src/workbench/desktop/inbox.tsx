@@ -1,0 +1,123 @@
+import type { ReactNode } from 'react';
+import { ClockCircleOutlined } from '@ant-design/icons';
+import { Badge, Card, List, Table, Tag, type TableColumnsType } from 'antd';
+import type { TFunction } from 'i18next';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { WorkflowTask } from '../../shared/api-types';
+import { EmptyBlock, ErrorBlock } from '../../shared/desktop/states';
+import { formatDateTime } from '../../shared/format';
+import { formatWaiting, useMyTasks, useNow, waitClass, waitLevel } from '../tasks';
+import '../tasks.css';
+
+/** How many tasks the home card shows; 查看全部 opens the rest. */
+const HOME_LIMIT = 8;
+
+export const taskPath = (task: Pick<WorkflowTask, 'id'>) => `/workbench/tasks/${encodeURIComponent(task.id)}`;
+
+function ClaimTag({ task }: { task: WorkflowTask }) {
+  const { t } = useTranslation();
+  return task.assignee ? <Tag color="blue">{t('workbench.tasks.claimed')}</Tag> : <Tag>{t('workbench.tasks.unclaimed')}</Tag>;
+}
+
+function Waiting({ task, now }: { task: WorkflowTask; now: number }) {
+  const { t } = useTranslation();
+  return (
+    <span className={waitClass(waitLevel(task.createdAt, now))} title={formatDateTime(task.createdAt)}>
+      <ClockCircleOutlined /> {formatWaiting(task.createdAt, now, t)}
+    </span>
+  );
+}
+
+/** Workbench home: the 待办 card, oldest first, each task linking to its page. */
+export function InboxCard() {
+  const { t } = useTranslation();
+  const tasks = useMyTasks();
+  const now = useNow();
+  const items = tasks.data ?? [];
+  let body: ReactNode;
+  if (tasks.isError) body = <ErrorBlock error={tasks.error} onRetry={() => void tasks.refetch()} />;
+  else if (tasks.isSuccess && !items.length) body = <EmptyBlock title={t('workbench.home.inboxEmpty')} />;
+  else
+    body = (
+      <List<WorkflowTask>
+        loading={tasks.isPending}
+        dataSource={items.slice(0, HOME_LIMIT)}
+        split={false}
+        renderItem={(task) => (
+          <Link
+            to={taskPath(task)}
+            state={{ from: '/workbench' }}
+            className={`zl-inbox-item is-${waitLevel(task.createdAt, now)}`}
+            data-testid={`inbox-item-${task.id}`}
+          >
+            <div className="zl-inbox-main">
+              <div className="zl-inbox-name">{task.name || task.nodeId}</div>
+              <div className="zl-inbox-meta">
+                <span>{t('workbench.tasks.step', { step: task.nodeId })}</span>
+                <Waiting task={task} now={now} />
+              </div>
+            </div>
+            <ClaimTag task={task} />
+          </Link>
+        )}
+      />
+    );
+  return (
+    <Card
+      title={
+        <Badge count={items.length} showZero={false} offset={[10, 0]} overflowCount={99}>
+          {t('workbench.home.inbox')}
+        </Badge>
+      }
+      extra={items.length ? <Link to="/workbench/tasks">{t('workbench.tasks.viewAll')}</Link> : null}
+      styles={{ body: { paddingTop: 8 } }}
+      data-testid="workbench-inbox"
+    >
+      {body}
+    </Card>
+  );
+}
+
+function columns(t: TFunction, now: number): TableColumnsType<WorkflowTask> {
+  return [
+    {
+      title: t('workbench.tasks.columns.name'),
+      dataIndex: 'name',
+      render: (_, task) => (
+        <Link to={taskPath(task)} state={{ from: '/workbench/tasks' }} data-testid={`inbox-item-${task.id}`}>
+          {task.name || task.nodeId}
+        </Link>
+      ),
+    },
+    { title: t('workbench.tasks.columns.step'), dataIndex: 'nodeId' },
+    { title: t('workbench.tasks.columns.claim'), key: 'claim', render: (_, task) => <ClaimTag task={task} /> },
+    { title: t('workbench.tasks.columns.arrived'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
+    { title: t('workbench.tasks.columns.waiting'), key: 'waiting', render: (_, task) => <Waiting task={task} now={now} /> },
+  ];
+}
+
+/** 待办 (`/workbench/tasks`): every open task the viewer may work on, as a table. */
+export function TaskListPage() {
+  const { t } = useTranslation();
+  const tasks = useMyTasks();
+  const now = useNow();
+  return (
+    <Card title={t('workbench.tasks.title')}>
+      {tasks.isError ? (
+        <ErrorBlock error={tasks.error} onRetry={() => void tasks.refetch()} />
+      ) : (
+        <Table<WorkflowTask>
+          rowKey="id"
+          columns={columns(t, now)}
+          dataSource={tasks.data ?? []}
+          loading={tasks.isPending}
+          pagination={false}
+          rowClassName={(task) => `zl-task-row-${waitLevel(task.createdAt, now)}`}
+          locale={{ emptyText: t('workbench.tasks.empty') }}
+          data-testid="task-list"
+        />
+      )}
+    </Card>
+  );
+}

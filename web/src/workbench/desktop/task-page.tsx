@@ -1,0 +1,154 @@
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { WorkflowTask, WorkflowTaskStatus } from '../../shared/api-types';
+import { useMe } from '../../shared/auth';
+import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
+import { errorMessage } from '../../shared/errors';
+import { formatDateTime } from '../../shared/format';
+import { claimState, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
+import { TaskForm } from './task-form';
+import { TaskHistory } from './task-history';
+import '../tasks.css';
+
+const STATUS_COLORS: Record<WorkflowTaskStatus, string> = { open: 'processing', completed: 'success', cancelled: 'default' };
+const INBOXES = ['/workbench', '/workbench/tasks'];
+
+/** Where 返回 and a finished task go: the inbox the task was opened from. */
+function useBackPath(): string {
+  const from = (useLocation().state as { from?: unknown } | null)?.from;
+  return typeof from === 'string' && INBOXES.includes(from) ? from : '/workbench/tasks';
+}
+
+function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const navigate = useNavigate();
+  const me = useMe();
+  const now = useNow();
+  const { claim, complete } = useTaskActions(task.id);
+  const open = task.status === 'open';
+  const claimed = claimState(task, me.id);
+  const busy = claim.isPending || complete.isPending;
+
+  const fail = (error: unknown) => {
+    void message.error(errorMessage(error, t));
+    if (isTaskGone(error)) navigate(back);
+  };
+  const onClaim = (take: boolean) =>
+    claim.mutate(take, {
+      onSuccess: () => void message.success(t(take ? 'workbench.tasks.claimDone' : 'workbench.tasks.unclaimDone')),
+      onError: fail,
+    });
+  const onComplete = (variables: Record<string, unknown>) =>
+    complete.mutate(variables, {
+      onSuccess: () => {
+        void message.success(t('workbench.tasks.completed', { name: task.name }));
+        navigate(back);
+      },
+      onError: fail,
+    });
+
+  return (
+    <Card
+      title={
+        <Space wrap>
+          <span data-testid="task-name">{task.name || task.nodeId}</span>
+          <Tag color={STATUS_COLORS[task.status]} data-testid="task-status" data-status={task.status}>
+            {t(`workbench.tasks.status.${task.status}`)}
+          </Tag>
+        </Space>
+      }
+      extra={
+        open && claimed === 'unclaimed' ? (
+          <Button type="primary" ghost loading={claim.isPending} disabled={busy} onClick={() => onClaim(true)} data-testid="task-claim">
+            {t('workbench.tasks.claim')}
+          </Button>
+        ) : open && claimed === 'mine' ? (
+          <Button loading={claim.isPending} disabled={busy} onClick={() => onClaim(false)} data-testid="task-unclaim">
+            {t('workbench.tasks.unclaim')}
+          </Button>
+        ) : null
+      }
+    >
+      <Descriptions
+        column={{ xs: 1, md: 2 }}
+        size="small"
+        items={[
+          { key: 'step', label: t('workbench.tasks.columns.step'), children: task.nodeId },
+          {
+            key: 'claim',
+            label: t('workbench.tasks.columns.claim'),
+            children: task.assignee ? <Tag color="blue">{t('workbench.tasks.claimed')}</Tag> : <Tag>{t('workbench.tasks.unclaimed')}</Tag>,
+          },
+          { key: 'arrived', label: t('workbench.tasks.arrivedAt'), children: formatDateTime(task.createdAt) },
+          ...(open
+            ? [
+                {
+                  key: 'waiting',
+                  label: t('workbench.tasks.columns.waiting'),
+                  children: <span className={waitClass(waitLevel(task.createdAt, now))}>{formatWaiting(task.createdAt, now, t)}</span>,
+                },
+              ]
+            : []),
+        ]}
+      />
+      {open ? (
+        <>
+          {claimed === 'unclaimed' ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('workbench.tasks.claimHint')}
+            </Typography.Paragraph>
+          ) : claimed === 'assigned' ? (
+            <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
+              {t('workbench.tasks.assignedHint')}
+            </Typography.Paragraph>
+          ) : null}
+          <Typography.Title level={5} style={{ marginTop: 24 }}>
+            {t('workbench.tasks.formTitle')}
+          </Typography.Title>
+          <TaskForm key={task.id} formKey={task.formKey} submitting={complete.isPending} onSubmit={onComplete} />
+        </>
+      ) : (
+        <Alert
+          style={{ marginTop: 16 }}
+          type="info"
+          showIcon
+          message={t('workbench.tasks.closed')}
+          action={<Button onClick={() => navigate(back)}>{t('workbench.tasks.back')}</Button>}
+        />
+      )}
+    </Card>
+  );
+}
+
+/** 办理 a task (`/workbench/tasks/:id`): the task and its form on the left, the instance's history on the right. */
+export function TaskPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const back = useBackPath();
+  const navigate = useNavigate();
+  const task = useTask(id);
+  return (
+    <div data-testid="task-page">
+      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} style={{ paddingInline: 0, marginBottom: 12 }}>
+        {t('workbench.tasks.back')}
+      </Button>
+      {task.isPending ? (
+        <LoadingBlock />
+      ) : task.isError ? (
+        <ErrorBlock error={task.error} onRetry={() => void task.refetch()} />
+      ) : (
+        <Row gutter={[24, 24]}>
+          <Col xs={24} xl={14}>
+            <TaskPanel task={task.data} back={back} />
+          </Col>
+          <Col xs={24} xl={10}>
+            <TaskHistory instanceId={task.data.instanceId} />
+          </Col>
+        </Row>
+      )}
+    </div>
+  );
+}
