@@ -131,6 +131,9 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
       .catch((e: unknown) => log.error({ err: e }, 'housekeeping failed'));
   }, 3600_000);
   housekeeping.unref();
+  // Audit entries commit with their change into audit_pending; the chainer hashes them in.
+  const chainer = setInterval(() => void audit.flush().catch((e: unknown) => log.error({ err: e }, 'audit chaining failed')), 200);
+  chainer.unref();
   const checkpoints = setInterval(
     () => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')),
     60_000,
@@ -152,6 +155,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     demo,
     async close() {
       clearInterval(checkpoints);
+      clearInterval(chainer);
       clearInterval(housekeeping);
       await app.close();
       await events.stop();

@@ -15,6 +15,7 @@ export function given(t: TestNode) {
       return row.rows[0].id;
     },
     async refusals(): Promise<number> {
+      await t.node.audit.flush();
       const row = await sql<{ n: string }>`select count(*) as n from audit_log where outcome = 'refused'`.execute(t.node.db.kysely);
       return Number(row.rows[0]!.n);
     },

@@ -285,6 +285,13 @@ export interface WorkflowTask {
 
 export type WorkflowInstanceStatus = 'running' | 'completed' | 'failed';
 
+/** An open task of an instance, as the instance lists it. */
+export interface WorkflowTaskRef {
+  id: string;
+  nodeId: string;
+  name: string;
+}
+
 /** What the engine records of an instance, in order. */
 export type WorkflowHistoryAction =
   | 'instance.start'
@@ -315,8 +322,7 @@ export interface WorkflowInstance {
   status: WorkflowInstanceStatus;
   variables: Record<string, unknown>;
   activeNodeIds: string[];
-  /** the open tasks, where the server sends them */
-  openTasks?: { id: string; nodeId: string; name: string }[];
+  openTasks: WorkflowTaskRef[];
   startedAt: string;
   endedAt: string | null;
   history: WorkflowHistoryEntry[];
@@ -325,4 +331,11 @@ export interface WorkflowInstance {
 /** POST /workflow/tasks/:id/complete */
 export interface CompleteTaskInput {
   variables: Record<string, unknown>;
+}
+
+/** What POST /workflow/tasks/:id/complete answers: the task, and what is next in its instance. */
+export interface CompletedTask extends WorkflowTask {
+  instanceStatus: WorkflowInstanceStatus;
+  /** the instance's open tasks now (anyone's) */
+  nextTasks: WorkflowTaskRef[];
 }

@@ -52,7 +52,7 @@ export function stepNames(instance: WorkflowInstance): Map<string, string> {
     const name = record(entry.details)['name'];
     if (entry.action === 'task.create' && entry.nodeId && typeof name === 'string' && name) names.set(entry.nodeId, name);
   }
-  for (const task of instance.openTasks ?? []) if (task.name) names.set(task.nodeId, task.name);
+  for (const task of instance.openTasks) if (task.name) names.set(task.nodeId, task.name);
   return names;
 }
 

@@ -2,7 +2,8 @@ import { useEffect, useState } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api, isApiError } from '../shared/api';
-import type { CompleteTaskInput, Page, WorkflowInstance, WorkflowTask } from '../shared/api-types';
+import { parseInstant } from '../shared/format';
+import type { CompletedTask, CompleteTaskInput, Page, WorkflowInstance, WorkflowTask } from '../shared/api-types';
 
 // 我的待办 (my tasks): the queries and helpers the desktop and phone pages share.
 
@@ -61,19 +62,22 @@ export function useTaskActions(taskId: string) {
   });
   const complete = useMutation({
     mutationFn: (variables: Record<string, unknown>) =>
-      api.post<WorkflowTask>(`${path}/complete`, { variables } satisfies CompleteTaskInput),
+      api.post<CompletedTask>(`${path}/complete`, { variables } satisfies CompleteTaskInput),
     onSettled: settled,
   });
   return { claim, complete };
 }
 
+const GONE = ['workflow.task_closed', 'workflow.task_claimed', 'workflow.not_a_candidate', 'workflow.task_not_found'];
+
 /**
  * An answer after which the task is no longer the viewer's to work on: already done
- * (`workflow.task_closed`) or claimed by someone else (`workflow.task_claimed`). The page
+ * (`workflow.task_closed`), claimed by someone else (`workflow.task_claimed`, or
+ * `workflow.not_a_candidate` once their claim makes it theirs alone), or gone. The page
  * shows the message and goes back to the inbox.
  */
 export function isTaskGone(error: unknown): boolean {
-  return isApiError(error) && (error.code === 'workflow.task_closed' || error.code === 'workflow.task_claimed');
+  return isApiError(error) && GONE.includes(error.code);
 }
 
 /** How a task's claim looks to the viewer. */
@@ -82,6 +86,15 @@ export type ClaimState = 'unclaimed' | 'mine' | 'assigned';
 export function claimState(task: WorkflowTask, accountId: string): ClaimState {
   if (!task.assignee) return 'unclaimed';
   return task.assignee === accountId ? 'mine' : 'assigned';
+}
+
+/** The message after 办理: where the instance went next, when the server says. */
+export function completedMessage(done: CompletedTask, t: TFunction): string {
+  const name = done.name || done.nodeId;
+  if (done.instanceStatus === 'completed') return t('workbench.tasks.completedEnd', { name });
+  const next = (done.nextTasks ?? []).map((task) => task.name || task.nodeId);
+  if (done.instanceStatus === 'running' && next.length) return t('workbench.tasks.completedNext', { name, next: next.join('、') });
+  return t('workbench.tasks.completed', { name });
 }
 
 /** The current time, ticking every `everyMs` (for waiting times). */
@@ -102,7 +115,7 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export function waitLevel(createdAt: string, now: number): WaitLevel {
-  const waited = now - new Date(createdAt).getTime();
+  const waited = now - parseInstant(createdAt).getTime();
   if (waited > 3 * DAY) return 'overdue';
   if (waited > DAY) return 'late';
   return 'normal';
@@ -110,7 +123,7 @@ export function waitLevel(createdAt: string, now: number): WaitLevel {
 
 /** 等待 3 小时 / Waiting 3 h */
 export function formatWaiting(createdAt: string, now: number, t: TFunction): string {
-  const waited = Math.max(0, now - new Date(createdAt).getTime());
+  const waited = Math.max(0, now - parseInstant(createdAt).getTime());
   if (Number.isNaN(waited)) return '';
   if (waited < MINUTE) return t('workbench.tasks.waiting.justNow');
   if (waited < HOUR) return t('workbench.tasks.waiting.minutes', { n: Math.floor(waited / MINUTE) });

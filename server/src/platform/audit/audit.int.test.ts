@@ -39,6 +39,23 @@ describe.each(testDatabases())('audit chain on %s', (kind) => {
     expect(result.checked).toBe(last);
   });
 
+  it('chains an entry only if the change it describes committed', async () => {
+    await t.node.db.kysely
+      .transaction()
+      .execute(async (tx) => {
+        await t.node.audit.record({ actor: someone, action: 'test.rolled_back' }, tx);
+        throw new Error('roll back');
+      })
+      .catch(() => undefined);
+    await t.node.db.kysely.transaction().execute((tx) => t.node.audit.record({ actor: someone, action: 'test.committed' }, tx));
+    await t.node.audit.flush();
+    const actions = (
+      await sql<{ action: string }>`select action from audit_log where action like 'test.%ed'`.execute(t.node.db.kysely)
+    ).rows.map((r) => r.action);
+    expect(actions).toEqual(['test.committed']);
+    expect((await t.node.audit.verify()).ok).toBe(true);
+  });
+
   it('names an altered entry', async () => {
     await exec(sql`update audit_log set details = '{"i": 999}' where seq = 40`);
     expect((await t.node.audit.verify()).firstBad).toEqual({ seq: 40, reason: 'altered' });

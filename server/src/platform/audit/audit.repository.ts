@@ -41,6 +41,21 @@ export async function readHead(db: Executor): Promise<{ seq: number; hash: strin
   return { seq: Number(head.seq), hash: head.hash };
 }
 
+export async function insertPending(tx: Executor, entry: Omit<ChainedFields, 'seq'>): Promise<void> {
+  await sql`insert into audit_pending (entry) values (${JSON.stringify(entry)}::jsonb)`.execute(tx);
+}
+
+/** The oldest pending entries no other chainer holds. */
+export async function takePending(tx: Executor, limit: number): Promise<{ pendingSeq: string; entry: Omit<ChainedFields, 'seq'> }[]> {
+  const rows = await sql<{ pending_seq: string; entry: Omit<ChainedFields, 'seq'> }>`select pending_seq, entry from audit_pending
+    order by pending_seq limit ${limit} for update skip locked`.execute(tx);
+  return rows.rows.map((r) => ({ pendingSeq: r.pending_seq, entry: r.entry }));
+}
+
+export async function dropPending(tx: Executor, pendingSeqs: string[]): Promise<void> {
+  if (pendingSeqs.length) await sql`delete from audit_pending where pending_seq in (${sql.join(pendingSeqs)})`.execute(tx);
+}
+
 export async function insertEntry(tx: Executor, entry: StoredEntry): Promise<void> {
   await q(tx)
     .insertInto('audit_log')

@@ -38,6 +38,7 @@ interface SigningKey {
 export class AuditLog {
   private readonly db: Database;
   private key: SigningKey | undefined;
+  private chaining: Promise<number> = Promise.resolve(0);
 
   constructor(db: Database) {
     this.db = db;
@@ -63,14 +64,7 @@ export class AuditLog {
    * describes, or not at all. Without a transaction it runs in its own.
    */
   async record(input: AuditInput, tx?: Executor): Promise<void> {
-    if (!tx) {
-      await this.db.kysely.transaction().execute((own) => this.record(input, own));
-      return;
-    }
-    const key = this.signingKey();
-    const head = await repo.lockHead(tx);
-    const fields: ChainedFields = {
-      seq: head.seq + 1,
+    await repo.insertPending(tx ?? this.db.kysely, {
       id: newId('aud'),
       at: new Date().toISOString(),
       actorId: input.actor.accountId ?? input.actor.clientId,
@@ -84,14 +78,50 @@ export class AuditLog {
       regionCode: input.regionCode ?? input.actor.regionCode,
       ip: input.actor.ip || null,
       details: input.details ?? {},
-    };
-    const hash = chainHash(head.hash, fields);
-    await repo.insertEntry(tx, { ...fields, prevHash: head.hash, hash });
-    if (fields.seq % checkpointEvery === 0) await this.insertCheckpoint(tx, key, fields.seq, hash);
+    });
+  }
+
+  /**
+   * The chainer: numbers committed pending entries, hashes them onto the chain and signs a
+   * checkpoint every 64 entries. One at a time in this process; across processes the head
+   * row lock and `skip locked` keep them apart.
+   */
+  flush(): Promise<number> {
+    const run = this.chaining.then(() => this.chainPending());
+    this.chaining = run.catch(() => 0);
+    return run;
+  }
+
+  private async chainPending(): Promise<number> {
+    const key = this.signingKey();
+    let chained = 0;
+    for (;;) {
+      const count = await this.db.kysely.transaction().execute(async (tx) => {
+        const head = await repo.lockHead(tx);
+        const pending = await repo.takePending(tx, 500);
+        let { seq, hash } = head;
+        for (const { entry } of pending) {
+          const fields: ChainedFields = { seq: seq + 1, ...entry };
+          const next = chainHash(hash, fields);
+          await repo.insertEntry(tx, { ...fields, prevHash: hash, hash: next });
+          seq = fields.seq;
+          hash = next;
+          if (seq % checkpointEvery === 0) await this.insertCheckpoint(tx, key, seq, hash);
+        }
+        await repo.dropPending(
+          tx,
+          pending.map((p) => p.pendingSeq),
+        );
+        return pending.length;
+      });
+      chained += count;
+      if (count < 500) return chained;
+    }
   }
 
   /** Signs the current head if it moved since the last checkpoint. */
   async checkpoint(): Promise<number | null> {
+    await this.flush();
     const key = this.signingKey();
     return this.db.kysely.transaction().execute(async (tx) => {
       const head = await repo.lockHead(tx);
@@ -112,6 +142,7 @@ export class AuditLog {
     filter: { actionPrefix?: string | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number },
   ) {
     const scope = auditScope(actor);
+    await this.flush();
     const entries = await repo.listEntries(this.db.kysely, {
       regionPrefix: scope,
       actionPrefix: filter.actionPrefix,
@@ -124,6 +155,7 @@ export class AuditLog {
   }
 
   async verify(): Promise<VerifyResult> {
+    await this.flush();
     return verifyChain(this.db, this.signingKey().publicKey);
   }
 }

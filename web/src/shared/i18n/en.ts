@@ -317,6 +317,8 @@ export const en: typeof zhCN = {
       opinionRequired: 'Give a reason when rejecting',
       complete: 'Submit 办理',
       completed: '"{{name}}" handled',
+      completedNext: '"{{name}}" handled; next: {{next}}',
+      completedEnd: '"{{name}}" handled; the process is complete',
       closed: 'This task is no longer open.',
       history: 'History 流转记录',
       noHistory: 'No history yet',

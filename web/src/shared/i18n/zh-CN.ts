@@ -314,6 +314,8 @@ export const zhCN = {
       opinionRequired: '不同意时请填写理由',
       complete: '办理',
       completed: '「{{name}}」已办理',
+      completedNext: '「{{name}}」已办理，已流转至：{{next}}',
+      completedEnd: '「{{name}}」已办理，流程已办结',
       closed: '该待办已不在办理中。',
       history: '流转记录',
       noHistory: '暂无流转记录',

@@ -66,9 +66,9 @@ export function InboxCard() {
   return (
     <Card
       title={
-        <Badge count={items.length} showZero={false} offset={[10, 0]} overflowCount={99}>
-          {t('workbench.home.inbox')}
-        </Badge>
+        <span>
+          {t('workbench.home.inbox')} <Badge count={items.length} showZero={false} overflowCount={99} data-testid="inbox-count" />
+        </span>
       }
       extra={items.length ? <Link to="/workbench/tasks">{t('workbench.tasks.viewAll')}</Link> : null}
       styles={{ body: { paddingTop: 8 } }}

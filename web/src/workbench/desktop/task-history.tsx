@@ -22,7 +22,8 @@ export function TaskHistory({ instanceId }: { instanceId: string }) {
   else {
     const names = stepNames(data);
     const stepOf = (nodeId: string | null) => (nodeId ? (names.get(nodeId) ?? nodeId) : null);
-    const current = data.status === 'running' ? data.activeNodeIds.map((id) => stepOf(id)).filter(Boolean) : [];
+    // Where it waits for people: its open tasks (a token waiting at a join is no step to a reader).
+    const current = data.status === 'running' ? [...new Set(data.openTasks.map((task) => task.name || task.nodeId))] : [];
     body = (
       <Timeline
         pending={current.length ? t('workbench.tasks.current', { steps: current.join('、') }) : undefined}

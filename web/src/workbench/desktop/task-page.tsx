@@ -7,7 +7,7 @@ import { useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { claimState, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
+import { claimState, completedMessage, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
 import { TaskForm } from './task-form';
 import { TaskHistory } from './task-history';
 import '../tasks.css';
@@ -43,8 +43,8 @@ function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
     });
   const onComplete = (variables: Record<string, unknown>) =>
     complete.mutate(variables, {
-      onSuccess: () => {
-        void message.success(t('workbench.tasks.completed', { name: task.name }));
+      onSuccess: (done) => {
+        void message.success(completedMessage(done, t));
         navigate(back);
       },
       onError: fail,
@@ -73,7 +73,7 @@ function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
       }
     >
       <Descriptions
-        column={{ xs: 1, md: 2 }}
+        column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
         size="small"
         items={[
           { key: 'step', label: t('workbench.tasks.columns.step'), children: task.nodeId },

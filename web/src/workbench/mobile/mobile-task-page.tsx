@@ -1,3 +1,4 @@
+import { LeftOutlined } from '@ant-design/icons';
 import { Button, List, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
@@ -6,7 +7,7 @@ import { useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
-import { claimState, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
+import { claimState, completedMessage, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
 import { MobileTaskForm } from './mobile-task-form';
 import '../tasks.css';
 
@@ -83,8 +84,8 @@ function MobileTask({ task }: { task: WorkflowTask }) {
               submitting={complete.isPending}
               onSubmit={(variables) =>
                 complete.mutate(variables, {
-                  onSuccess: () => {
-                    Toast.show({ icon: 'success', content: t('workbench.tasks.completed', { name: task.name }) });
+                  onSuccess: (done) => {
+                    Toast.show({ icon: 'success', content: completedMessage(done, t) });
                     navigate(INBOX);
                   },
                   onError: fail,
@@ -111,15 +112,11 @@ export function MobileTaskPage() {
   const task = useTask(id);
   return (
     <div data-testid="task-page">
+      <Button fill="none" size="small" className="zl-m-back" onClick={() => navigate(INBOX)}>
+        <LeftOutlined /> {t('workbench.tasks.back')}
+      </Button>
       {task.isPending ? <MobileLoading /> : null}
-      {task.isError ? (
-        <>
-          <MobileError error={task.error} onRetry={() => void task.refetch()} />
-          <div className="zl-m-center" style={{ paddingTop: 0 }}>
-            <Button onClick={() => navigate(INBOX)}>{t('workbench.tasks.back')}</Button>
-          </div>
-        </>
-      ) : null}
+      {task.isError ? <MobileError error={task.error} onRetry={() => void task.refetch()} /> : null}
       {task.isSuccess ? <MobileTask task={task.data} /> : null}
     </div>
   );
