@@ -83,7 +83,7 @@ describe('Console and Workbench in Chromium', () => {
       await page.goto('/workbench/contacts');
       const table = page.getByTestId('address-book-table');
       await table.waitFor();
-      await expect(table.textContent()).resolves.toMatch(/1[3-9]\d{9}/);
+      await expect.poll(async () => table.textContent()).toMatch(/1[3-9]\d{9}/);
       await page.getByTestId('org-search').locator('input').or(page.getByTestId('org-search')).first().fill('西湖区人民政府');
       await page.keyboard.press('Enter');
       await page

@@ -35,10 +35,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
 }
 
+/** PostgreSQL's `2026-11-22 18:07:28.757+00` as ISO 8601, which every browser reads. */
+export function isoTimestamp(text: string): string {
+  const date = new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
+  return Number.isNaN(date.getTime()) ? text : date.toISOString();
+}
+
 async function openPostgres(url: string, max: number): Promise<Database> {
-  // Dates and big integers come back as strings: the app decides how to read them.
+  // Big integers come back as strings (the app decides); times as ISO 8601 strings.
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
-  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, (v) => v);
+  pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, isoTimestamp);
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
   await pool.query('select 1');
   return {
@@ -61,7 +67,7 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
   }
   const pglite = await PGlite.create({
     ...(dataDir ? { dataDir } : {}),
-    parsers: { 20: (v: string) => v, 1184: (v: string) => v },
+    parsers: { 20: (v: string) => v, 1184: isoTimestamp },
     // PostgreSQL's 128 MB of shared buffers is sized for a server; an embedded node is
     // lighter on 32 MB and keeps idle RSS under the 400 MB bar (docs/BENCHMARKS.md).
     postgresqlconf: ['shared_buffers = 32MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'],

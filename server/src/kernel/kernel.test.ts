@@ -80,3 +80,12 @@ describe('regions', () => {
     expect(regionCovers('330106001', '330106')).toBe(false);
   });
 });
+
+describe('timestamps', () => {
+  it('come out of both databases as ISO 8601, which every browser reads', async () => {
+    const { isoTimestamp } = await import('./db.ts');
+    expect(isoTimestamp('2026-11-22 18:07:28.757+00')).toBe('2026-11-22T18:07:28.757Z');
+    expect(isoTimestamp('2026-11-22 18:07:28+08')).toBe('2026-11-22T10:07:28.000Z');
+    expect(isoTimestamp('2026-11-22 18:07:28.123456+05:30')).toBe('2026-11-22T12:37:28.123Z');
+  });
+});

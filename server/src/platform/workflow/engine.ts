@@ -295,9 +295,14 @@ export class WorkflowEngine {
   private mayWork(actor: Actor, task: TaskRow): boolean {
     if (!can(actor, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id })) return false;
     const who = actor.accountId ?? '';
-    const username = actor.displayName;
-    if (task.assignee) return task.assignee === who || task.assignee === username;
-    if (task.candidate_users.includes(who) || task.candidate_users.includes(username)) return true;
+    if (task.assignee) return task.assignee === who;
+    return this.isCandidate(actor, task);
+  }
+
+  /** Named as a candidate user (account id), holds a candidate role, or works in a candidate organisation. */
+  private isCandidate(actor: Actor, task: TaskRow): boolean {
+    const who = actor.accountId ?? '';
+    if (task.candidate_users.includes(who)) return true;
     if (actor.orgId && task.candidate_orgs.includes(actor.orgId)) return true;
     const roles = new Set(actor.grants.map((g) => g.role));
     return task.candidate_groups.some((g) => roles.has(g));
@@ -306,7 +311,10 @@ export class WorkflowEngine {
   private async lockTask(tx: Executor, actor: Actor, taskId: string): Promise<TaskRow> {
     const task = (await sql<TaskRow>`select * from wf_tasks where id = ${taskId} for update`.execute(tx)).rows[0];
     if (!task) throw new NotFoundError('workflow.task_not_found', { taskId });
-    if (!this.mayWork(actor, task)) throw new ForbiddenError('workflow.not_a_candidate', { taskId });
+    const inRegion = can(actor, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id });
+    const mine = task.assignee === actor.accountId;
+    if (!inRegion || (!mine && !this.isCandidate(actor, task))) throw new ForbiddenError('workflow.not_a_candidate', { taskId });
+    if (task.assignee && !mine) throw new ConflictError('workflow.task_claimed', { taskId });
     if (task.status !== 'open') throw new ConflictError('workflow.task_closed', { taskId, status: task.status });
     return task;
   }
