@@ -46,7 +46,7 @@ async function run(label: string, databaseUrl: string | undefined) {
         body: body === undefined ? undefined : JSON.stringify(body),
       });
       if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
-      return response.json() as Promise<any>;  
+      return response.json() as Promise<any>;
     };
     return { call, orgId: me.orgId };
   };

@@ -71,7 +71,9 @@ describe.each(testDatabases())('running processes on %s', (kind) => {
 
     expect((await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/claim`, { as: officer })).json().assignee).toBeTruthy();
     const colleague = await t.login('yuhang.officer'); // another county: not even a candidate
-    expect((await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/complete`, { as: colleague, body: { variables: {} } })).statusCode).toBe(403);
+    expect(
+      (await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/complete`, { as: colleague, body: { variables: {} } })).statusCode,
+    ).toBe(403);
     const claimedByOther = await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/claim`, { as: leader }); // a candidate, but it is taken
     expect(claimedByOther.statusCode).toBe(409);
     expect(claimedByOther.json().error.code).toBe('workflow.task_claimed');
