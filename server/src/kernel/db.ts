@@ -46,6 +46,10 @@ async function openPostgres(url: string, max: number): Promise<Database> {
   pg.types.setTypeParser(pg.types.builtins.INT8, (v) => v);
   pg.types.setTypeParser(pg.types.builtins.TIMESTAMPTZ, isoTimestamp);
   const pool = new pg.Pool({ connectionString: url, max, options: '-c TimeZone=UTC' });
+  // An idle connection the server closes (restart, fail-over, an admin's terminate) is dropped
+  // from the pool; without a listener pg would raise it as an uncaught error. Queries still
+  // get their own errors.
+  pool.on('error', (error) => process.emitWarning(`PostgreSQL idle connection closed: ${error.message}`));
   await pool.query('select 1');
   return {
     kind: 'postgres',
