@@ -30,7 +30,8 @@ const vitest = spawnSync(
 try {
   const results = JSON.parse(readFileSync(report, 'utf8'));
   const skipped = results.numPendingTests + results.numTodoTests;
-  if (!results.success && results.numFailedTests === 0) console.log('\nVitest reported errors outside the tests (see "Unhandled Errors" above).');
+  if (!results.success && results.numFailedTests === 0)
+    console.log('\nVitest reported errors outside the tests (see "Unhandled Errors" above).');
   console.log(`\n${results.numPassedTests} passed, ${results.numFailedTests} failed${skipped ? `, ${skipped} skipped` : ''}`);
 } catch {
   console.log('\n0 passed, 1 failed');
