@@ -25,7 +25,7 @@ import {
   sessionCookie,
 } from './platform/identity/index.ts';
 import { ItemDefinitions, itemDefinitionRoutes, itemsMigrations, itemsRoutes, ModelService } from './platform/items/index.ts';
-import { WorkflowEngine, workflowMigrations, workflowRoutes } from './platform/workflow/index.ts';
+import { AttachmentStore, CalendarStore, WorkflowEngine, workflowMigrations, workflowRoutes } from './platform/workflow/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
@@ -119,10 +119,15 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   itemsRoutes(app, model);
   const definitions = new ItemDefinitions(db, audit, identity);
   itemDefinitionRoutes(app, definitions);
-  const workflow = new WorkflowEngine(db, audit, definitions);
+  const calendar = new CalendarStore(db, audit);
+  const workflow = new WorkflowEngine(db, audit, definitions, calendar, {
+    actorFor: (accountId) => identity.actorFor(accountId, '127.0.0.1'),
+    leadersOf: (orgId) => identity.leadersOf(orgId),
+  });
   // The one service handler built in so far: a notification, recorded in the instance's variables.
   workflow.registerHandler('notification', async ({ key }) => ({ notified: key }));
-  workflowRoutes(app, workflow);
+  const attachments = new AttachmentStore(db, audit, (actor, instanceId) => workflow.mayReadInstance(actor, instanceId));
+  workflowRoutes(app, workflow, calendar, attachments);
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {
@@ -139,6 +144,17 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     60_000,
   );
   checkpoints.unref();
+  // Stored timers fire here — after a restart too — and deadlines (承诺时限) are watched.
+  const timers = setInterval(
+    () => void workflow.fireDueTimers().catch((e: unknown) => log.error({ err: e }, 'workflow timers failed')),
+    config.timerIntervalMs,
+  );
+  timers.unref();
+  const deadlines = setInterval(
+    () => void workflow.checkDeadlines().catch((e: unknown) => log.error({ err: e }, 'workflow deadlines failed')),
+    60_000,
+  );
+  deadlines.unref();
   events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.start();
@@ -154,6 +170,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     workflow,
     demo,
     async close() {
+      clearInterval(deadlines);
+      clearInterval(timers);
       clearInterval(checkpoints);
       clearInterval(chainer);
       clearInterval(housekeeping);

@@ -26,6 +26,7 @@ const envSchema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  ZHILI_TIMER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
 });
 
 export interface Config {
@@ -39,6 +40,8 @@ export interface Config {
   seedDemo: boolean;
   bodyLimit: number;
   sessionHours: number;
+  /** How often stored workflow timers are looked at. */
+  timerIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -72,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seedDemo: e.ZHILI_DEMO === 'true',
     bodyLimit: e.ZHILI_BODY_LIMIT,
     sessionHours: e.ZHILI_SESSION_HOURS,
+    timerIntervalMs: e.ZHILI_TIMER_INTERVAL_MS,
   };
 }
 

@@ -14,6 +14,8 @@ export interface PlatformEvents {
   'identity.org.created': { orgId: string; regionCode: string };
   'identity.session.ended_everywhere': { accountId: string; sessions: number };
   'audit.checkpoint.signed': { seq: number; hash: string };
+  /** 承诺时限 passed: the organisation's leaders are to be told (the notification centre delivers) */
+  'workflow.instance.overdue': { instanceId: string; orgId: string; leaderIds: string[] };
 }
 
 export type EventName = keyof PlatformEvents;

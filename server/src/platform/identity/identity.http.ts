@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { ForbiddenError, requirePermission, type Actor, type HttpApp } from '../../kernel/index.ts';
+import { ForbiddenError, requirePermission, UnauthenticatedError, type Actor, type HttpApp } from '../../kernel/index.ts';
 import type { AuthService } from './auth.service.ts';
 
 export const sessionCookie = 'zhili_session';
@@ -13,7 +13,10 @@ declare module 'fastify' {
     csrfToken: string | null;
   }
   interface FastifyContextConfig {
-    /** Checked before the body is validated: who may not call a route learns nothing from it. */
+    /**
+     * Checked before the body is validated: who may not call a route learns nothing from it.
+     * `authenticated`: anyone logged in (the service checks the record itself).
+     */
     permission?: string;
   }
 }
@@ -27,7 +30,9 @@ export function installAuthentication(app: HttpApp, auth: AuthService, bearer: (
   app.addHook('preValidation', async (request) => {
     await authenticate(request);
     const permission = request.routeOptions.config?.permission;
-    if (permission) requirePermission(request.actor, permission);
+    if (permission === 'authenticated') {
+      if (request.actor.kind === 'anonymous') throw new UnauthenticatedError();
+    } else if (permission) requirePermission(request.actor, permission);
   });
 
   async function authenticate(request: FastifyRequest): Promise<void> {

@@ -55,9 +55,18 @@ export class IdentityStore {
   }
 
   /** An organisation as other modules see it (for their access checks and labels). */
-  async findOrg(orgId: string): Promise<{ id: string; name: string; regionCode: string } | undefined> {
-    const org = await repo.findOrg(this.db.kysely, orgId);
+  async findOrg(orgId: string, db: Executor = this.db.kysely): Promise<{ id: string; name: string; regionCode: string } | undefined> {
+    const org = await repo.findOrg(db, orgId);
     return org ? { id: org.id, name: org.name, regionCode: org.region_code } : undefined;
+  }
+
+  /** The organisation's own staff holding the leader role (领导), for escalations. */
+  async leadersOf(orgId: string): Promise<{ id: string; displayName: string }[]> {
+    return (
+      await sql<{ id: string; displayName: string }>`select distinct a.id, a.display_name as "displayName" from accounts a
+        join role_grants g on g.account_id = a.id and g.role = 'leader'
+        where a.org_id = ${orgId} and a.status = 'active' order by a.id`.execute(this.db.kysely)
+    ).rows;
   }
 
   async orgsByIds(ids: string[]): Promise<{ id: string; name: string }[]> {

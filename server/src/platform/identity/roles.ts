@@ -14,7 +14,15 @@ export interface RoleDefinition {
 export const roles = ['platform_admin', 'org_admin', 'staff', 'leader', 'data_officer', 'auditor'] as const;
 export type Role = (typeof roles)[number];
 
-const workbench = ['workbench.use', 'org.read', 'address_book.read', 'region.read', 'model.read', 'workflow.start'] as const;
+const workbench = [
+  'workbench.use',
+  'org.read',
+  'address_book.read',
+  'region.read',
+  'model.read',
+  'workflow.start',
+  'attachment.upload',
+] as const;
 
 export const roleDefinitions: Record<Role, RoleDefinition> = {
   platform_admin: {
@@ -39,6 +47,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'region.read',
       'model.read',
       'model.manage',
+      'workflow.monitor',
+      'calendar.manage',
     ],
   },
   org_admin: {
@@ -60,6 +70,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'workbench.use',
       'model.read',
       'model.manage',
+      'workflow.monitor',
+      'workflow.start',
+      'attachment.upload',
     ],
   },
   staff: {
@@ -74,7 +87,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
     name: { 'zh-CN': '领导', en: 'Leader' },
     description: { 'zh-CN': '查看驾驶舱与指标，下达批示', en: 'Reads the cockpit and indicators, issues instructions' },
     scope: 'region',
-    permissions: [...workbench, 'cockpit.view', 'instruction.issue'],
+    permissions: [...workbench, 'cockpit.view', 'instruction.issue', 'workflow.monitor'],
   },
   data_officer: {
     role: 'data_officer',
@@ -91,7 +104,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
     name: { 'zh-CN': '审计员', en: 'Auditor' },
     description: { 'zh-CN': '查阅并校验审计日志', en: 'Reads and verifies the audit log' },
     scope: 'region',
-    permissions: ['console.use', 'audit.read', 'org.read', 'account.read', 'role.read', 'region.read', 'model.read'],
+    permissions: ['console.use', 'audit.read', 'org.read', 'account.read', 'role.read', 'region.read', 'model.read', 'workflow.monitor'],
   },
 };
 
@@ -99,4 +112,4 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
 export const orgAssignableRoles: readonly Role[] = ['staff', 'leader', 'data_officer', 'org_admin'];
 
 /** Citizens and enterprises hold no roles; they act on their own records only. */
-export const selfServicePermissions = ['portal.use'] as const;
+export const selfServicePermissions = ['portal.use', 'attachment.upload'] as const;

@@ -1,6 +1,4 @@
 import { createHash } from 'node:crypto';
-import { Ajv } from 'ajv';
-import addFormats from 'ajv-formats';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
@@ -11,11 +9,12 @@ import {
   ValidationError,
   type Actor,
   type Database,
+  type Executor,
   type Locale,
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
-import { readBpmn } from '../workflow/index.ts';
+import { createFormAjv, readBpmn } from '../workflow/index.ts';
 import * as repo from './items.repository.ts';
 
 export const deployProcessBody = z.strictObject({
@@ -48,6 +47,8 @@ export const profileBody = z.strictObject({
       }),
     )
     .max(200),
+  /** 承诺时限: working days from acceptance to result */
+  timeLimitDays: z.number().int().min(1).max(365).nullable().default(null),
 });
 export const versionParams = z.strictObject({
   id: z.string().regex(/^node_[0-9a-z]{26}$/, 'identity.invalid_id'),
@@ -61,6 +62,25 @@ interface ProcessSourceRow {
   bpmn_xml: string;
   org_id: string;
   name: string;
+  time_limit_days: number | null;
+}
+const processSelect = sql`select v.id, v.item_id, v.version, v.bpmn_xml, n.org_id, n.name, p.time_limit_days from item_process_versions v
+  join model_nodes n on n.id = v.item_id left join item_profiles p on p.item_id = v.item_id`;
+
+interface FormRow {
+  id: string;
+  version: number;
+  schema: Record<string, unknown>;
+  ui_schema: Record<string, unknown>;
+}
+export interface FormSource {
+  formVersionId: string;
+  version: number;
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+}
+function toFormSource(row: FormRow): FormSource {
+  return { formVersionId: row.id, version: row.version, schema: row.schema, uiSchema: row.ui_schema };
 }
 
 export interface ProcessSource {
@@ -71,6 +91,8 @@ export interface ProcessSource {
   bpmnXml: string;
   orgId: string;
   regionCode: string;
+  /** 承诺时限 in working days */
+  timeLimitDays: number | null;
 }
 
 interface VersionRow {
@@ -81,8 +103,7 @@ interface VersionRow {
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const formSchemaChecker = new Ajv({ strict: true, allErrors: true });
-addFormats.default(formSchemaChecker);
+const formSchemaChecker = createFormAjv();
 
 /** P5.2: what an item carries — a versioned process and form, indicators and data needs. */
 export class ItemDefinitions {
@@ -121,7 +142,8 @@ export class ItemDefinitions {
       await sql<{
         indicators: unknown[];
         data_needs: { resource: string; field: string; purpose: string }[];
-      }>`select indicators, data_needs from item_profiles where item_id = ${itemId}`.execute(this.db.kysely)
+        time_limit_days: number | null;
+      }>`select indicators, data_needs, time_limit_days from item_profiles where item_id = ${itemId}`.execute(this.db.kysely)
     ).rows[0];
     // Until the data catalog (P2) exists, no need can be matched to a resource field.
     const dataNeeds = (profile?.data_needs ?? []).map((need) => ({ ...need, status: 'unmatched' as const }));
@@ -136,8 +158,16 @@ export class ItemDefinitions {
       formVersions: forms.map(view),
       indicators: profile?.indicators ?? [],
       dataNeeds,
+      timeLimitDays: profile?.time_limit_days ?? null,
       complete: Boolean(processes[0] && forms[0] && dataNeeds.every((n) => n.status !== 'unmatched')),
     };
+  }
+
+  /** The modeler's 校验: every problem of a model, without deploying anything. */
+  async checkProcess(actor: Actor, locale: Locale, itemId: string, bpmnXml: string) {
+    await this.item(actor, itemId, 'model.read');
+    const { problems } = await readBpmn(bpmnXml);
+    return { problems: problems.map((p) => ({ ...p, message: translate(p.code, locale, { detail: p.detail ?? '' }) })) };
   }
 
   /**
@@ -182,25 +212,30 @@ export class ItemDefinitions {
   }
 
   /** For the workflow engine: an item's latest process version, with where the item lives. */
-  async latestProcess(itemId: string): Promise<ProcessSource | undefined> {
+  async latestProcess(itemId: string, db: Executor = this.db.kysely): Promise<ProcessSource | undefined> {
+    const row = (await sql<ProcessSourceRow>`${processSelect} where v.item_id = ${itemId} order by v.version desc limit 1`.execute(db))
+      .rows[0];
+    return row ? this.processSource(row, db) : undefined;
+  }
+
+  /** For call activities naming a process by its BPMN id: the newest deployment of that id. */
+  async latestProcessByKey(processKey: string, db: Executor = this.db.kysely): Promise<ProcessSource | undefined> {
     const row = (
-      await sql<ProcessSourceRow>`select v.id, v.item_id, v.version, v.bpmn_xml, n.org_id, n.name from item_process_versions v
-      join model_nodes n on n.id = v.item_id where v.item_id = ${itemId} order by v.version desc limit 1`.execute(this.db.kysely)
+      await sql<ProcessSourceRow>`${processSelect} where v.process_key = ${processKey} order by v.deployed_at desc, v.version desc limit 1`.execute(
+        db,
+      )
     ).rows[0];
-    return row ? this.processSource(row) : undefined;
+    return row ? this.processSource(row, db) : undefined;
   }
 
   /** For the workflow engine: the exact version a running instance started on. */
-  async processById(definitionId: string): Promise<ProcessSource | undefined> {
-    const row = (
-      await sql<ProcessSourceRow>`select v.id, v.item_id, v.version, v.bpmn_xml, n.org_id, n.name from item_process_versions v
-      join model_nodes n on n.id = v.item_id where v.id = ${definitionId}`.execute(this.db.kysely)
-    ).rows[0];
-    return row ? this.processSource(row) : undefined;
+  async processById(definitionId: string, db: Executor = this.db.kysely): Promise<ProcessSource | undefined> {
+    const row = (await sql<ProcessSourceRow>`${processSelect} where v.id = ${definitionId}`.execute(db)).rows[0];
+    return row ? this.processSource(row, db) : undefined;
   }
 
-  private async processSource(row: ProcessSourceRow): Promise<ProcessSource> {
-    const org = await this.identity.findOrg(row.org_id);
+  private async processSource(row: ProcessSourceRow, db: Executor): Promise<ProcessSource> {
+    const org = await this.identity.findOrg(row.org_id, db);
     return {
       definitionId: row.id,
       itemId: row.item_id,
@@ -209,7 +244,23 @@ export class ItemDefinitions {
       bpmnXml: row.bpmn_xml,
       orgId: row.org_id,
       regionCode: org?.regionCode ?? '',
+      timeLimitDays: row.time_limit_days,
     };
+  }
+
+  async latestForm(itemId: string, db: Executor = this.db.kysely): Promise<FormSource | undefined> {
+    const row = (
+      await sql<FormRow>`select id, version, schema, ui_schema from item_form_versions where item_id = ${itemId} order by version desc limit 1`.execute(
+        db,
+      )
+    ).rows[0];
+    return row ? toFormSource(row) : undefined;
+  }
+
+  async formById(formVersionId: string, db: Executor = this.db.kysely): Promise<FormSource | undefined> {
+    const row = (await sql<FormRow>`select id, version, schema, ui_schema from item_form_versions where id = ${formVersionId}`.execute(db))
+      .rows[0];
+    return row ? toFormSource(row) : undefined;
   }
 
   async processXml(actor: Actor, itemId: string, version: number): Promise<string> {
@@ -279,10 +330,10 @@ export class ItemDefinitions {
   async setProfile(actor: Actor, itemId: string, profile: z.infer<typeof profileBody>) {
     const { node, org } = await this.item(actor, itemId, 'model.manage');
     await this.db.kysely.transaction().execute(async (tx) => {
-      await sql`insert into item_profiles (item_id, indicators, data_needs) values (${itemId}, ${JSON.stringify(profile.indicators)}::jsonb, ${JSON.stringify(profile.dataNeeds)}::jsonb)
-        on conflict (item_id) do update set indicators = excluded.indicators, data_needs = excluded.data_needs, updated_at = now()`.execute(
-        tx,
-      );
+      await sql`insert into item_profiles (item_id, indicators, data_needs, time_limit_days)
+        values (${itemId}, ${JSON.stringify(profile.indicators)}::jsonb, ${JSON.stringify(profile.dataNeeds)}::jsonb, ${profile.timeLimitDays})
+        on conflict (item_id) do update set indicators = excluded.indicators, data_needs = excluded.data_needs,
+          time_limit_days = excluded.time_limit_days, updated_at = now()`.execute(tx);
       await this.audit.record(
         {
           actor,

@@ -56,7 +56,7 @@ describe.each(testDatabases())('business model tree (V-model) on %s', (kind) => 
     await add({ parentId: unit.id, level: 'item', name: '纠纷登记', itemType: 'governance', collaboratorOrgIds: [scjg] });
     await add({ parentId: unit.id, level: 'item', name: '调解申请', itemType: 'service' });
     const tree = (await t.request('GET', `/api/v1/model/tree?orgId=${orgId}`, { as: orgAdmin })).json();
-    expect(tree.nodes[0].rollup).toEqual({ items: 2, governance: 1, service: 1 });
+    expect(tree.nodes[0].rollup).toEqual({ items: 2, governance: 1, service: 1, complete: 0 });
     const items = tree.nodes[0].children[0].children[0].children;
     expect(items.map((i: { name: string }) => i.name)).toEqual(['纠纷登记', '调解申请']);
     expect(items[0].collaboratorOrgs[0].name).toContain('市场监督管理局');
@@ -155,7 +155,7 @@ describe.each(testDatabases())('business model tree (V-model) on %s', (kind) => 
       summary: { core: 1, modules: 10, units: 100, items: 1200 },
     });
     const tree = (await t.request('GET', `/api/v1/model/tree?orgId=${orgId}`, { as: admin })).json();
-    expect(tree.nodes[0].rollup).toEqual({ items: 1200, governance: 400, service: 800 });
+    expect(tree.nodes[0].rollup).toEqual({ items: 1200, governance: 400, service: 800, complete: 0 });
   });
 
   it('refuses a file that is not a workbook, or has the wrong header, as an invalid job', async () => {

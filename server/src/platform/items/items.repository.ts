@@ -170,3 +170,21 @@ export async function failInterruptedJobs(db: Executor): Promise<void> {
     .where('status', 'in', ['validating', 'importing'])
     .execute();
 }
+
+/**
+ * What each item has of a complete definition. Data needs cannot be matched until the data
+ * catalog (P2) exists, so an item with any data need counts as unmatched.
+ */
+export async function itemStatuses(db: Executor, itemIds: string[]) {
+  const statuses = new Map<string, { process: boolean; form: boolean; dataNeedsMatched: boolean }>();
+  if (itemIds.length === 0) return statuses;
+  const rows = (
+    await sql<{ id: string; process: boolean; form: boolean; needs: number }>`select n.id,
+        exists (select 1 from item_process_versions v where v.item_id = n.id) as process,
+        exists (select 1 from item_form_versions f where f.item_id = n.id) as form,
+        coalesce((select jsonb_array_length(p.data_needs) from item_profiles p where p.item_id = n.id), 0) as needs
+      from model_nodes n where n.id in (${sql.join(itemIds)})`.execute(db)
+  ).rows;
+  for (const row of rows) statuses.set(row.id, { process: row.process, form: row.form, dataNeedsMatched: Number(row.needs) === 0 });
+  return statuses;
+}

@@ -103,6 +103,19 @@ export function itemDefinitionRoutes(app: HttpApp, definitions: ItemDefinitions)
       return reply.status(result.created ? 201 : 200).send(result);
     },
   );
+  app.post(
+    '/api/v1/model/items/:id/process-check',
+    {
+      config: { permission: 'model.read' },
+      schema: {
+        tags: ['model'],
+        summary: '校验 Every problem of a BPMN model, without deploying',
+        params: nodeParams,
+        body: deployProcessBody,
+      },
+    },
+    async (request) => definitions.checkProcess(request.actor, request.locale, request.params.id, request.body.bpmnXml),
+  );
   app.get(
     '/api/v1/model/items/:id/process-versions/:version',
     {

@@ -24,7 +24,9 @@ export interface ModelNode {
   collaboratorOrgs: { id: string; name: string }[];
   sortOrder: number;
   children: ModelNode[];
-  rollup: { items: number; governance: number; service: number };
+  rollup: { items: number; governance: number; service: number; complete: number };
+  /** items only: what makes it complete — a deployed process, a form, every data need matched */
+  itemStatus: { process: boolean; form: boolean; dataNeedsMatched: boolean } | null;
 }
 
 const childLevel: Record<Level, Level | null> = { core: 'module', module: 'unit', unit: 'item', item: null };
@@ -66,6 +68,10 @@ export class ModelService {
     const names = new Map(
       (await this.identity.orgsByIds([...new Set(rows.flatMap((r) => r.collaborator_org_ids))])).map((o) => [o.id, o.name]),
     );
+    const statuses = await repo.itemStatuses(
+      this.db.kysely,
+      rows.filter((r) => r.level === 'item').map((r) => r.id),
+    );
     const byId = new Map<string, ModelNode>();
     for (const r of rows) {
       byId.set(r.id, {
@@ -77,22 +83,31 @@ export class ModelService {
         collaboratorOrgs: r.collaborator_org_ids.map((id) => ({ id, name: names.get(id) ?? id })),
         sortOrder: r.sort_order,
         children: [],
-        rollup: { items: 0, governance: 0, service: 0 },
+        rollup: { items: 0, governance: 0, service: 0, complete: 0 },
+        itemStatus: r.level === 'item' ? (statuses.get(r.id) ?? { process: false, form: false, dataNeedsMatched: true }) : null,
       });
     }
     const roots: ModelNode[] = [];
     for (const node of byId.values()) (node.parentId ? byId.get(node.parentId)?.children : roots)?.push(node);
     const roll = (node: ModelNode): ModelNode['rollup'] => {
-      if (node.level === 'item')
-        node.rollup = { items: 1, governance: node.itemType === 'governance' ? 1 : 0, service: node.itemType === 'service' ? 1 : 0 };
-      else
-        node.rollup = node.children
-          .map(roll)
-          .reduce((a, b) => ({ items: a.items + b.items, governance: a.governance + b.governance, service: a.service + b.service }), {
-            items: 0,
-            governance: 0,
-            service: 0,
-          });
+      if (node.level === 'item') {
+        const status = node.itemStatus!;
+        node.rollup = {
+          items: 1,
+          governance: node.itemType === 'governance' ? 1 : 0,
+          service: node.itemType === 'service' ? 1 : 0,
+          complete: status.process && status.form && status.dataNeedsMatched ? 1 : 0,
+        };
+      } else
+        node.rollup = node.children.map(roll).reduce(
+          (a, b) => ({
+            items: a.items + b.items,
+            governance: a.governance + b.governance,
+            service: a.service + b.service,
+            complete: a.complete + b.complete,
+          }),
+          { items: 0, governance: 0, service: 0, complete: 0 },
+        );
       return node.rollup;
     };
     roots.forEach(roll);

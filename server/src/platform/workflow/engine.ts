@@ -3,53 +3,49 @@ import {
   AppError,
   can,
   ConflictError,
+  emit,
   ForbiddenError,
   newId,
   NotFoundError,
+  regionPrefix,
   requirePermission,
+  requireScope,
   ValidationError,
   type Actor,
   type Database,
   type Executor,
+  type Locale,
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { readBpmn, type ProcessModel, type ProcessNode } from './bpmn-model.ts';
+import { readBpmn } from './bpmn-model.ts';
+import type { CalendarStore } from './calendar.ts';
 import type { Variables } from './expressions.ts';
+import { attachmentIds, checkFormData } from './form-data.ts';
+import {
+  indexModel,
+  Runtime,
+  type DefinitionSource,
+  type FormVersion,
+  type InstanceRow,
+  type ProcessVersion,
+  type RunnableModel,
+  type ServiceHandler,
+  type StepContext,
+} from './runtime.ts';
 
-/** Where the engine gets deployed processes: wired by the composition root to the items module. */
-export interface DefinitionSource {
-  latestProcess(itemId: string): Promise<ProcessVersion | undefined>;
-  processById(definitionId: string): Promise<ProcessVersion | undefined>;
+/** Who the engine asks about people: wired to identity by the composition root. */
+export interface PeopleSource {
+  actorFor(accountId: string): Promise<Actor | undefined>;
+  /** the leaders of an organisation, for escalation */
+  leadersOf(orgId: string): Promise<{ id: string; displayName: string }[]>;
 }
-export interface ProcessVersion {
-  definitionId: string;
-  itemId: string;
-  itemName: string;
-  version: number;
-  bpmnXml: string;
-  orgId: string;
-  regionCode: string;
-}
 
-/** A service task's code: runs inside the step's transaction; `key` is the same on a retry. */
-export type ServiceHandler = (context: {
-  tx: Executor;
-  key: string;
-  instanceId: string;
-  variables: Variables;
-}) => Promise<Variables | void>;
+/** Fills form fields from data the platform already has (the data platform registers one). */
+export type PrefillHook = (context: { actor: Actor; itemId: string; schema: Record<string, unknown> | null }) => Promise<{
+  source: string;
+  values: Variables;
+}>;
 
-/** What this step of the engine runs; the rest deploys but cannot be started yet. */
-const runnable = new Set(['startEvent', 'endEvent', 'userTask', 'serviceTask', 'exclusiveGateway', 'parallelGateway']);
-
-interface InstanceRow {
-  id: string;
-  definition_id: string;
-  org_id: string;
-  region_code: string;
-  status: string;
-  variables: Variables;
-}
 interface TaskRow {
   id: string;
   instance_id: string;
@@ -66,19 +62,66 @@ interface TaskRow {
   created_at: string;
   form_key: string | null;
   completed_by: string | null;
+  mi_index: number | null;
+  mi_total: number | null;
+  local_variables: Variables;
 }
+interface TaskListRow extends TaskRow {
+  item_id: string;
+  item_name: string | null;
+  business_key: string | null;
+  due_at: string | null;
+  time_state: string | null;
+  clock_paused_at: string | null;
+}
+interface FullInstanceRow extends InstanceRow {
+  item_name: string | null;
+  started_by: string | null;
+  started_at: string;
+  ended_at: string | null;
+  form_version_id: string | null;
+  due_at: string | null;
+  time_state: string | null;
+  clock_paused_at: string | null;
+  supplement_reason: string | null;
+}
+
+const systemActor: Actor = {
+  kind: 'app',
+  accountId: null,
+  clientId: 'zhili-engine',
+  displayName: '系统',
+  orgId: null,
+  regionCode: null,
+  grants: [],
+  permissions: new Set(),
+  clearance: 'L1',
+  sessionId: null,
+  ip: '127.0.0.1',
+};
+
+const taskColumns = sql`t.*, i.item_id, i.item_name, i.business_key, i.due_at, i.time_state, i.clock_paused_at`;
 
 export class WorkflowEngine {
   private readonly db: Database;
   private readonly audit: AuditLog;
   private readonly definitions: DefinitionSource;
+  private readonly calendar: CalendarStore;
+  private readonly people: PeopleSource;
   private readonly handlers = new Map<string, ServiceHandler>();
-  private readonly models = new Map<string, ProcessModel>();
+  private readonly prefills: PrefillHook[] = [];
+  private readonly models = new Map<string, RunnableModel>();
+  /** Deployed versions never change: kept once read. */
+  private readonly versions = new Map<string, ProcessVersion>();
+  private readonly runtime: Runtime;
 
-  constructor(db: Database, audit: AuditLog, definitions: DefinitionSource) {
+  constructor(db: Database, audit: AuditLog, definitions: DefinitionSource, calendar: CalendarStore, people: PeopleSource) {
     this.db = db;
     this.audit = audit;
     this.definitions = definitions;
+    this.calendar = calendar;
+    this.people = people;
+    this.runtime = new Runtime(definitions, this.handlers, (version) => this.model(version));
   }
 
   /** Modules register the service tasks they offer (notification, signature, gateway call …). */
@@ -86,50 +129,123 @@ export class WorkflowEngine {
     this.handlers.set(name, handler);
   }
 
-  private async model(version: ProcessVersion): Promise<ProcessModel> {
+  registerPrefill(hook: PrefillHook): void {
+    this.prefills.push(hook);
+  }
+
+  private async model(version: ProcessVersion): Promise<RunnableModel> {
     let model = this.models.get(version.definitionId);
     if (!model) {
       const read = await readBpmn(version.bpmnXml);
       if (!read.model) throw new AppError(409, 'workflow.definition_unreadable', { definitionId: version.definitionId });
-      model = read.model;
+      model = indexModel(read.model);
       this.models.set(version.definitionId, model);
     }
     return model;
   }
 
-  async start(actor: Actor, input: { itemId: string; businessKey?: string | undefined; variables: Variables }) {
+  private async version(definitionId: string, db?: Executor): Promise<ProcessVersion> {
+    let version = this.versions.get(definitionId);
+    if (!version) {
+      version = await this.definitions.processById(definitionId, db);
+      if (!version) throw new NotFoundError('workflow.no_process', { definitionId });
+      this.versions.set(definitionId, version);
+    }
+    return version;
+  }
+
+  private context(tx: Executor, actor: Actor): StepContext {
+    return { tx, actor, now: new Date(), opened: [], depth: 0 };
+  }
+
+  /** Checks form data against a deployed form: the whole schema, or `$defs[formKey]` for a task's part. */
+  private checkForm(locale: Locale, form: FormVersion | undefined, formKey: string | null, data: Variables, whole: boolean) {
+    if (!form) return;
+    const defs = (form.schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+    let schema: Record<string, unknown> | null = null;
+    let key = form.formVersionId;
+    if (formKey && defs[formKey]) {
+      schema = { ...defs[formKey], $defs: defs };
+      key = `${form.formVersionId}#${formKey}`;
+    } else if (formKey || whole) {
+      const { $defs: _defs, ...root } = form.schema;
+      schema = { ...root, $defs: defs };
+      key = `${form.formVersionId}#`;
+    }
+    if (!schema) return;
+    const issues = checkFormData(key, schema, data, locale);
+    if (issues.length) throw new ValidationError('workflow.form_invalid', { issues });
+    return schema;
+  }
+
+  /** Attachments named in form data must exist and be the caller's (or already this instance's); they join the instance. */
+  private async bindAttachments(tx: Executor, actor: Actor, instanceId: string, ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    const unique = [...new Set(ids)];
+    const found = (
+      await sql<{
+        id: string;
+      }>`update wf_attachments set instance_id = ${instanceId} where id in (${sql.join(unique)})
+        and (instance_id = ${instanceId} or (instance_id is null and uploaded_by = ${actor.accountId ?? ''})) returning id`.execute(tx)
+    ).rows.map((r) => r.id);
+    const missing = unique.filter((id) => !found.includes(id));
+    if (missing.length) throw new ValidationError('workflow.attachment_unknown', { attachments: missing });
+  }
+
+  async start(actor: Actor, locale: Locale, input: { itemId: string; businessKey?: string | undefined; variables: Variables }) {
     const version = await this.definitions.latestProcess(input.itemId);
     if (!version) throw new NotFoundError('workflow.no_process', { itemId: input.itemId });
     requirePermission(actor, 'workflow.start', { orgId: version.orgId, regionCode: version.regionCode });
+    this.versions.set(version.definitionId, version);
     const model = await this.model(version);
-    const notYet = Object.values(model.nodes).filter((n) => !runnable.has(n.kind) || n.userTask?.multiInstance);
-    if (notYet.length)
-      throw new ValidationError('workflow.not_yet_runnable', { elements: notYet.map((n) => ({ elementId: n.id, kind: n.kind })) });
     for (const node of Object.values(model.nodes)) {
       if (node.serviceTask && !this.handlers.has(node.serviceTask.handler))
         throw new ValidationError('workflow.unknown_handler', { elementId: node.id, handler: node.serviceTask.handler });
+      if (node.callActivity) {
+        const called = node.callActivity.calledElement;
+        const found = called.startsWith('node_')
+          ? await this.definitions.latestProcess(called)
+          : await this.definitions.latestProcessByKey(called);
+        if (!found) throw new ValidationError('workflow.called_process_missing', { elementId: node.id, calledElement: called });
+      }
     }
+    const form = await this.definitions.latestForm(version.itemId);
+    const schema = this.checkForm(locale, form, null, input.variables, true);
+    const calendar = await this.calendar.calendar();
     const id = newId('wfi');
+    const now = new Date();
+    const due = version.timeLimitDays ? calendar.dueAfter(now, version.timeLimitDays) : null;
+    const warn = due ? calendar.addWorkingMs(now, Math.round(0.8 * calendar.workingMs(now, due))) : null;
     await this.db.kysely.transaction().execute(async (tx) => {
-      await sql`insert into wf_instances (id, definition_id, item_id, org_id, region_code, business_key, status, variables, started_by)
-        values (${id}, ${version.definitionId}, ${version.itemId}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null}, 'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId})`.execute(
-        tx,
-      );
-      await this.history(tx, id, actor, 'instance.start', null, { version: version.version, item: version.itemName });
+      const ctx = this.context(tx, actor);
+      await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
+          form_version_id, time_limit_days, due_at, warn_at, time_state)
+        values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
+          'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId}, ${form?.formVersionId ?? null}, ${version.timeLimitDays},
+          ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`.execute(tx);
+      if (schema) await this.bindAttachments(tx, actor, id, attachmentIds(schema, input.variables));
+      await this.runtime.history(ctx, id, 'instance.start', null, {
+        version: version.version,
+        item: version.itemName,
+        ...(due ? { dueAt: due.toISOString() } : {}),
+      });
       const instance: InstanceRow = {
         id,
         definition_id: version.definitionId,
+        item_id: version.itemId,
         org_id: version.orgId,
         region_code: version.regionCode,
+        business_key: input.businessKey ?? null,
         status: 'running',
         variables: input.variables,
+        parent_instance_id: null,
+        parent_token_id: null,
       };
-      await this.advance(
-        tx,
+      await this.runtime.advance(
+        ctx,
         instance,
         model,
         model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
-        actor,
       );
       await this.audit.record(
         {
@@ -147,159 +263,13 @@ export class WorkflowEngine {
     return this.instance(actor, id);
   }
 
-  /**
-   * Moves tokens forward until each waits (a user task) or ends. Runs inside the caller's
-   * transaction, so a step is all or nothing.
-   */
-  private async advance(
-    tx: Executor,
-    instance: InstanceRow,
-    model: ProcessModel,
-    arrivals: { tokenId: string; nodeId: string; fresh?: boolean }[],
-    actor: Actor,
-  ): Promise<void> {
-    const queue = [...arrivals];
-    while (queue.length) {
-      const { tokenId, nodeId, fresh } = queue.shift()!;
-      const node = model.nodes[nodeId]!;
-      if (fresh)
-        await sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, 'waiting')`.execute(
-          tx,
-        );
-      else await sql`update wf_tokens set node_id = ${nodeId}, status = 'waiting' where id = ${tokenId}`.execute(tx);
-      const moveOn = (flowIds: string[]) => {
-        flowIds.forEach((flowId, i) =>
-          queue.push({ tokenId: i === 0 ? tokenId : newId('tok'), nodeId: model.flows[flowId]!.target, fresh: i !== 0 }),
-        );
-      };
-      switch (node.kind) {
-        case 'startEvent':
-          moveOn(node.outgoing);
-          break;
-        case 'endEvent':
-          await sql`update wf_tokens set status = 'done' where id = ${tokenId}`.execute(tx);
-          await this.history(tx, instance.id, actor, 'node.end', node.id);
-          break;
-        case 'userTask':
-          await this.createTask(tx, instance, node, tokenId);
-          await this.history(tx, instance.id, actor, 'task.create', node.id, { name: node.name });
-          break;
-        case 'serviceTask': {
-          const key = `${instance.id}:${tokenId}:${node.id}`;
-          const claimed =
-            await sql`insert into wf_effects (key, handler) values (${key}, ${node.serviceTask!.handler}) on conflict do nothing`.execute(
-              tx,
-            );
-          if (Number(claimed.numAffectedRows ?? 0) === 1) {
-            const output = await this.handlers.get(node.serviceTask!.handler)!({
-              tx,
-              key,
-              instanceId: instance.id,
-              variables: instance.variables,
-            });
-            if (output) {
-              instance.variables = { ...instance.variables, ...output };
-              await sql`update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(
-                tx,
-              );
-            }
-          }
-          await this.history(tx, instance.id, actor, 'service.run', node.id, { handler: node.serviceTask!.handler });
-          moveOn(node.outgoing);
-          break;
-        }
-        case 'exclusiveGateway': {
-          if (node.outgoing.length === 1) {
-            moveOn(node.outgoing);
-            break;
-          }
-          const chosen =
-            node.outgoing.find((f) => f !== node.defaultFlow && model.flows[f]!.condition?.evaluate(instance.variables) === true) ??
-            node.defaultFlow;
-          if (!chosen) {
-            await this.fail(tx, instance, actor, node, 'no_branch');
-            return;
-          }
-          moveOn([chosen]);
-          break;
-        }
-        case 'parallelGateway': {
-          if (node.incoming.length > 1) {
-            await sql`update wf_tokens set status = 'arrived' where id = ${tokenId}`.execute(tx);
-            const arrived = (
-              await sql<{
-                id: string;
-              }>`select id from wf_tokens where instance_id = ${instance.id} and node_id = ${node.id} and status = 'arrived' order by created_at, id`.execute(
-                tx,
-              )
-            ).rows;
-            if (arrived.length < node.incoming.length) break; // wait for the other branches
-            const [keep, ...merged] = arrived.slice(0, node.incoming.length);
-            if (merged.length)
-              await sql`update wf_tokens set status = 'done' where id in (${sql.join(merged.map((t) => t.id))})`.execute(tx);
-            await this.history(tx, instance.id, actor, 'node.join', node.id);
-            node.outgoing.forEach((flowId, i) =>
-              queue.push({ tokenId: i === 0 ? keep!.id : newId('tok'), nodeId: model.flows[flowId]!.target, fresh: i !== 0 }),
-            );
-            break;
-          }
-          moveOn(node.outgoing);
-          break;
-        }
-        default:
-          await this.fail(tx, instance, actor, node, 'not_runnable');
-          return;
-      }
-    }
-    const live = await sql<{
-      n: string;
-    }>`select count(*) as n from wf_tokens where instance_id = ${instance.id} and status <> 'done'`.execute(tx);
-    if (Number(live.rows[0]!.n) === 0) {
-      await sql`update wf_instances set status = 'completed', ended_at = now() where id = ${instance.id}`.execute(tx);
-      await this.history(tx, instance.id, actor, 'instance.complete', null);
-    }
-  }
-
-  private async fail(tx: Executor, instance: InstanceRow, actor: Actor, node: ProcessNode, reason: string): Promise<void> {
-    await sql`update wf_instances set status = 'failed', ended_at = now() where id = ${instance.id}`.execute(tx);
-    await this.history(tx, instance.id, actor, 'instance.fail', node.id, { reason });
-  }
-
-  private async createTask(tx: Executor, instance: InstanceRow, node: ProcessNode, tokenId: string): Promise<void> {
-    const task = node.userTask!;
-    const resolve = (value: string | null) => {
-      const match = value ? /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(value) : null;
-      return match ? String(instance.variables[match[1]!] ?? '') || null : value;
-    };
-    await sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status)
-      values (${newId('task')}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
-        ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(task.candidateOrgs)}::jsonb, ${JSON.stringify(task.candidateUsers.map((u) => resolve(u)).filter(Boolean))}::jsonb,
-        ${resolve(task.assignee)}, ${task.formKey}, 'open')`.execute(tx);
-  }
-
-  private async history(
-    tx: Executor,
-    instanceId: string,
-    actor: Actor,
-    action: string,
-    nodeId: string | null,
-    details: Record<string, unknown> = {},
-  ): Promise<void> {
-    await sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details)
-      values (${instanceId}, ${actor.accountId ?? actor.clientId}, ${actor.displayName}, ${action}, ${nodeId}, ${JSON.stringify(details)}::jsonb)`.execute(
-      tx,
-    );
-  }
-
   /** A candidate: the assignee; or, unassigned, a named user, a holder of a candidate role, or staff of a candidate org — in the task's region. */
   private mayWork(actor: Actor, task: TaskRow): boolean {
     if (!can(actor, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id })) return false;
-    const who = actor.accountId ?? '';
-    if (task.assignee) return task.assignee === who;
+    if (task.assignee) return task.assignee === actor.accountId;
     return this.isCandidate(actor, task);
   }
 
-  /** Named as a candidate user (account id), holds a candidate role, or works in a candidate organisation. */
   private isCandidate(actor: Actor, task: TaskRow): boolean {
     const who = actor.accountId ?? '';
     if (task.candidate_users.includes(who)) return true;
@@ -319,102 +289,498 @@ export class WorkflowEngine {
     return task;
   }
 
+  private async lockInstance(tx: Executor, instanceId: string): Promise<FullInstanceRow> {
+    const row = (await sql<FullInstanceRow>`select * from wf_instances where id = ${instanceId} for update`.execute(tx)).rows[0];
+    if (!row) throw new NotFoundError('workflow.instance_not_found', { instanceId });
+    return row;
+  }
+
+  private async recordTask(tx: Executor, actor: Actor, action: string, task: TaskRow, details?: Record<string, unknown>) {
+    await this.audit.record(
+      {
+        actor,
+        action,
+        targetType: 'wf_task',
+        targetId: task.id,
+        orgId: task.org_id,
+        regionCode: task.region_code,
+        ...(details ? { details } : {}),
+      },
+      tx,
+    );
+  }
+
+  /** The definition behind a task, read before any transaction (on PGlite a read beside one waits forever). */
+  private async taskDefinition(taskId: string) {
+    const found = (
+      await sql<{
+        definition_id: string;
+        form_version_id: string | null;
+      }>`select i.definition_id, i.form_version_id from wf_tasks t join wf_instances i on i.id = t.instance_id where t.id = ${taskId}`.execute(
+        this.db.kysely,
+      )
+    ).rows[0];
+    if (!found) throw new NotFoundError('workflow.task_not_found', { taskId });
+    const version = await this.version(found.definition_id);
+    const form = found.form_version_id ? await this.definitions.formById(found.form_version_id) : undefined;
+    return { version, model: await this.model(version), form };
+  }
+
   async claim(actor: Actor, taskId: string, claim: boolean) {
     await this.db.kysely.transaction().execute(async (tx) => {
       const task = await this.lockTask(tx, actor, taskId);
-      if (claim && task.assignee && task.assignee !== actor.accountId) throw new ConflictError('workflow.task_claimed', { taskId });
       await sql`update wf_tasks set assignee = ${claim ? actor.accountId : null} where id = ${taskId}`.execute(tx);
-      await this.history(tx, task.instance_id, actor, claim ? 'task.claim' : 'task.unclaim', task.node_id);
-      await this.audit.record(
-        {
-          actor,
-          action: claim ? 'workflow.task.claim' : 'workflow.task.unclaim',
-          targetType: 'wf_task',
-          targetId: taskId,
-          orgId: task.org_id,
-          regionCode: task.region_code,
-        },
-        tx,
-      );
+      await this.runtime.history(this.context(tx, actor), task.instance_id, claim ? 'task.claim' : 'task.unclaim', task.node_id);
+      await this.recordTask(tx, actor, claim ? 'workflow.task.claim' : 'workflow.task.unclaim', task);
     });
     return this.task(actor, taskId);
   }
 
-  /** Completes a task with its form data; the instance moves on in the same transaction. */
-  async complete(actor: Actor, taskId: string, variables: Variables) {
-    // The definition is read before the transaction: on PGlite a read beside it would wait forever.
-    const found = (
-      await sql<{
-        definition_id: string;
-      }>`select i.definition_id from wf_tasks t join wf_instances i on i.id = t.instance_id where t.id = ${taskId}`.execute(this.db.kysely)
-    ).rows[0];
-    if (!found) throw new NotFoundError('workflow.task_not_found', { taskId });
-    const version = await this.definitions.processById(found.definition_id);
-    if (!version) throw new NotFoundError('workflow.no_process', { definitionId: found.definition_id });
-    const model = await this.model(version);
+  /** 办理: completes a task with its form data; the instance moves on in the same transaction. */
+  async complete(actor: Actor, locale: Locale, taskId: string, variables: Variables) {
+    const { model, form } = await this.taskDefinition(taskId);
+    let answer: { instanceId: string; status: string; opened: StepContext['opened'] } | undefined;
     await this.db.kysely.transaction().execute(async (tx) => {
       const task = await this.lockTask(tx, actor, taskId);
-      const instance = (
-        await sql<InstanceRow>`select id, definition_id, org_id, region_code, status, variables from wf_instances where id = ${task.instance_id} for update`.execute(
-          tx,
-        )
-      ).rows[0]!;
-      instance.variables = { ...instance.variables, ...variables };
-      await sql`update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(tx);
+      const schema = this.checkForm(locale, form, task.form_key, variables, false);
+      const ctx = this.context(tx, actor);
+      const instance = await this.lockInstance(tx, task.instance_id);
+      if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
+      if (schema) await this.bindAttachments(tx, actor, instance.id, attachmentIds(schema, variables));
       await sql`update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb where id = ${taskId}`.execute(
         tx,
       );
-      await this.history(tx, instance.id, actor, 'task.complete', task.node_id, { variables: Object.keys(variables) });
+      await this.runtime.history(ctx, instance.id, 'task.complete', task.node_id, {
+        taskId,
+        variables: Object.keys(variables),
+        ...(task.mi_total ? { index: task.mi_index, total: task.mi_total } : {}),
+        ...(typeof variables.approved === 'boolean' ? { approved: variables.approved } : {}),
+        ...(typeof variables.opinion === 'string' && variables.opinion ? { opinion: variables.opinion.slice(0, 500) } : {}),
+      });
       const node = model.nodes[task.node_id]!;
-      const next = node.outgoing.map((flowId, i) => ({
-        tokenId: i === 0 ? task.token_id : newId('tok'),
-        nodeId: model.flows[flowId]!.target,
-        fresh: i !== 0,
-      }));
-      await this.advance(tx, instance, model, next, actor);
-      await this.audit.record(
-        {
-          actor,
-          action: 'workflow.task.complete',
-          targetType: 'wf_task',
-          targetId: taskId,
-          orgId: task.org_id,
-          regionCode: task.region_code,
-        },
+      if (node.userTask?.multiInstance) {
+        await this.runtime.completeMulti(ctx, instance, model, node, task.token_id, variables);
+      } else {
+        instance.variables = { ...instance.variables, ...variables };
+        await this.runtime.saveVariables(ctx, instance);
+        await this.runtime.leave(ctx, model, node.id, task.token_id);
+        await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id));
+      }
+      await this.recordTask(tx, actor, 'workflow.task.complete', task);
+      answer = { instanceId: instance.id, status: instance.status, opened: ctx.opened };
+    });
+    return this.stepAnswer(actor, taskId, answer!.instanceId);
+  }
+
+  /** The task as it now is, with what is next in its instance (anyone's open tasks). */
+  private async stepAnswer(actor: Actor, taskId: string, instanceId: string) {
+    const view = await this.taskAfterStep(taskId);
+    const status = (await sql<{ status: string }>`select status from wf_instances where id = ${instanceId}`.execute(this.db.kysely))
+      .rows[0];
+    const open = (
+      await sql<{ id: string; node_id: string; name: string }>`select id, node_id, name from wf_tasks
+        where instance_id = ${instanceId} and status = 'open' order by created_at, id`.execute(this.db.kysely)
+    ).rows;
+    return {
+      ...view,
+      instanceStatus: status?.status ?? 'running',
+      nextTasks: open.map((t) => ({ id: t.id, nodeId: t.node_id, name: t.name })),
+    };
+  }
+
+  /** 转办: hands an open task to a colleague who may work in its organisation. */
+  async delegate(actor: Actor, taskId: string, input: { accountId: string; comment?: string | undefined }) {
+    const target = await this.people.actorFor(input.accountId);
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const task = await this.lockTask(tx, actor, taskId);
+      if (!target || target.kind !== 'staff' || !can(target, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id }))
+        throw new ValidationError('workflow.delegate_not_allowed', { accountId: input.accountId });
+      if (target.accountId === actor.accountId) throw new ValidationError('workflow.delegate_to_self');
+      await sql`update wf_tasks set assignee = ${target.accountId} where id = ${taskId}`.execute(tx);
+      await this.runtime.history(this.context(tx, actor), task.instance_id, 'task.delegate', task.node_id, {
+        taskId,
+        to: target.displayName,
+        toAccountId: target.accountId,
+        ...(input.comment ? { comment: input.comment } : {}),
+      });
+      await this.recordTask(tx, actor, 'workflow.task.delegate', task, { to: target.accountId });
+    });
+    return this.taskAfterStep(taskId);
+  }
+
+  /** The earlier user tasks a task can be sent back to (退回): none while parallel branches are open. */
+  private async returnTargets(db: Executor, task: TaskRow): Promise<{ nodeId: string; name: string; completedBy: string | null }[]> {
+    if (task.mi_total) return [];
+    const live = await sql<{
+      n: string;
+    }>`select count(*) as n from wf_tokens where instance_id = ${task.instance_id} and status <> 'done'`.execute(db);
+    if (Number(live.rows[0]!.n) !== 1) return [];
+    const done = (
+      await sql<{ node_id: string; name: string; completed_by: string | null }>`select node_id, name, completed_by from wf_tasks
+        where instance_id = ${task.instance_id} and status = 'completed' and mi_total is null and node_id <> ${task.node_id}
+        order by completed_at desc`.execute(db)
+    ).rows;
+    const seen = new Set<string>();
+    return done
+      .filter((t) => !seen.has(t.node_id) && seen.add(t.node_id))
+      .map((t) => ({ nodeId: t.node_id, name: t.name, completedBy: t.completed_by }));
+  }
+
+  /** 退回: the task goes back to an earlier step, to the person who did it. */
+  async returnTask(actor: Actor, taskId: string, input: { toNodeId?: string | undefined; comment: string }) {
+    const { model } = await this.taskDefinition(taskId);
+    let instanceId = '';
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const task = await this.lockTask(tx, actor, taskId);
+      const ctx = this.context(tx, actor);
+      const instance = await this.lockInstance(tx, task.instance_id);
+      instanceId = instance.id;
+      const targets = await this.returnTargets(tx, task);
+      const target = input.toNodeId ? targets.find((t) => t.nodeId === input.toNodeId) : targets[0];
+      if (!target) throw new ConflictError('workflow.return_not_possible', { toNodeId: input.toNodeId ?? null });
+      await sql`update wf_tasks set status = 'cancelled', completed_by = ${actor.accountId}, completed_at = now() where id = ${taskId}`.execute(
         tx,
       );
+      await this.runtime.history(ctx, instance.id, 'task.return', task.node_id, {
+        taskId,
+        to: target.nodeId,
+        toName: target.name,
+        comment: input.comment,
+      });
+      await this.runtime.leave(ctx, model, task.node_id, task.token_id);
+      await sql`update wf_tokens set node_id = ${target.nodeId}, status = 'waiting' where id = ${task.token_id}`.execute(tx);
+      await this.runtime.createTask(ctx, instance, model.nodes[target.nodeId]!, task.token_id, {}, { assignee: target.completedBy });
+      await this.recordTask(tx, actor, 'workflow.task.return', task, { to: target.nodeId });
     });
-    const view = await this.task(actor, taskId);
-    const next = await this.instance(actor, view.instanceId);
-    return { ...view, instanceStatus: next.status, nextTasks: next.openTasks };
+    return this.stepAnswer(actor, taskId, instanceId);
+  }
+
+  async comment(actor: Actor, taskId: string, text: string) {
+    const task = (await sql<TaskRow>`select * from wf_tasks where id = ${taskId}`.execute(this.db.kysely)).rows[0];
+    if (!task) throw new NotFoundError('workflow.task_not_found', { taskId });
+    const monitor = can(actor, 'workflow.monitor', { orgId: task.org_id, regionCode: task.region_code });
+    if (!this.mayWork(actor, task) && task.completed_by !== actor.accountId && !monitor)
+      throw new ForbiddenError('workflow.not_a_candidate', { taskId });
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await this.runtime.history(this.context(tx, actor), task.instance_id, 'comment', task.node_id, { taskId, text });
+      await this.recordTask(tx, actor, 'workflow.task.comment', task);
+    });
+    return { at: new Date().toISOString(), actor: actor.displayName, text };
+  }
+
+  /** Someone working on the instance now: a candidate or assignee of one of its open tasks, or a monitor of its org. */
+  private async mayHandleInstance(actor: Actor, instance: FullInstanceRow): Promise<boolean> {
+    if (can(actor, 'workflow.monitor', { orgId: instance.org_id, regionCode: instance.region_code })) return true;
+    const open = (await sql<TaskRow>`select * from wf_tasks where instance_id = ${instance.id} and status = 'open'`.execute(this.db.kysely))
+      .rows;
+    return open.some((t) => this.mayWork(actor, t));
+  }
+
+  /** 补正: a supplement is asked for and the deadline clock stops. */
+  async requestSupplement(actor: Actor, instanceId: string, reason: string) {
+    const current = await this.instanceRow(instanceId);
+    if (!(await this.mayHandleInstance(actor, current))) throw new ForbiddenError('workflow.not_a_candidate', { instanceId });
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const instance = await this.lockInstance(tx, instanceId);
+      if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
+      if (instance.clock_paused_at) throw new ConflictError('workflow.supplement_pending', { instanceId });
+      await sql`update wf_instances set clock_paused_at = now(), supplement_reason = ${reason} where id = ${instanceId}`.execute(tx);
+      await this.runtime.history(this.context(tx, actor), instanceId, 'supplement.request', null, { reason });
+      await this.recordInstance(tx, actor, 'workflow.supplement.request', instance);
+    });
+    return this.instance(actor, instanceId);
+  }
+
+  /** 补正 received: the clock runs again and the deadline moves by the working time it stood still. */
+  async receiveSupplement(actor: Actor, instanceId: string, input: { variables: Variables; comment?: string | undefined }) {
+    const current = await this.instanceRow(instanceId);
+    const applicant = current.started_by !== null && current.started_by === actor.accountId;
+    if (!applicant && !(await this.mayHandleInstance(actor, current))) throw new ForbiddenError('workflow.not_a_candidate', { instanceId });
+    const calendar = await this.calendar.calendar();
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const instance = await this.lockInstance(tx, instanceId);
+      if (!instance.clock_paused_at) throw new ConflictError('workflow.no_supplement_pending', { instanceId });
+      const now = new Date();
+      const stood = calendar.workingMs(new Date(instance.clock_paused_at), now);
+      const due = instance.due_at ? calendar.addWorkingMs(new Date(instance.due_at), stood) : null;
+      const warnRow = (await sql<{ warn_at: string | null }>`select warn_at from wf_instances where id = ${instanceId}`.execute(tx))
+        .rows[0];
+      const warn = warnRow?.warn_at ? calendar.addWorkingMs(new Date(warnRow.warn_at), stood) : null;
+      const variables = { ...instance.variables, ...input.variables };
+      await sql`update wf_instances set clock_paused_at = null, supplement_reason = null, variables = ${JSON.stringify(variables)}::jsonb,
+          due_at = ${due?.toISOString() ?? null}, warn_at = ${warn?.toISOString() ?? null} where id = ${instanceId}`.execute(tx);
+      await this.runtime.history(this.context(tx, actor), instanceId, 'supplement.receive', null, {
+        pausedWorkingHours: Math.round(stood / 360_000) / 10,
+        ...(due ? { dueAt: due.toISOString() } : {}),
+        ...(input.comment ? { comment: input.comment } : {}),
+        variables: Object.keys(input.variables),
+      });
+      await this.recordInstance(tx, actor, 'workflow.supplement.receive', instance);
+    });
+    return this.instance(actor, instanceId);
+  }
+
+  private async recordInstance(tx: Executor, actor: Actor, action: string, instance: FullInstanceRow) {
+    await this.audit.record(
+      { actor, action, targetType: 'wf_instance', targetId: instance.id, orgId: instance.org_id, regionCode: instance.region_code },
+      tx,
+    );
+  }
+
+  /** Delivers a message to the oldest instance waiting for it with that correlation key. */
+  async correlate(actor: Actor, input: { name: string; correlationKey?: string | undefined; variables: Variables }) {
+    const key = input.correlationKey ?? null;
+    const found = (
+      await sql<{
+        id: string;
+        instance_id: string;
+        definition_id: string;
+        org_id: string;
+        region_code: string;
+      }>`select s.id, s.instance_id, i.definition_id, i.org_id, i.region_code from wf_subscriptions s join wf_instances i on i.id = s.instance_id
+        where s.message_name = ${input.name} and s.correlation_key is not distinct from ${key} and s.status = 'waiting'
+        order by s.created_at, s.id limit 1`.execute(this.db.kysely)
+    ).rows[0];
+    if (!found) throw new NotFoundError('workflow.no_subscription', { name: input.name, correlationKey: key });
+    requirePermission(actor, 'workflow.start', { orgId: found.org_id, regionCode: found.region_code });
+    const model = await this.model(await this.version(found.definition_id));
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const subscription = (
+        await sql<{
+          status: string;
+          token_id: string;
+          node_id: string;
+        }>`select status, token_id, node_id from wf_subscriptions where id = ${found.id} for update`.execute(tx)
+      ).rows[0]!;
+      if (subscription.status !== 'waiting') throw new ConflictError('workflow.message_taken', { name: input.name });
+      const ctx = this.context(tx, actor);
+      const instance = await this.lockInstance(tx, found.instance_id);
+      await sql`update wf_subscriptions set status = 'received' where id = ${found.id}`.execute(tx);
+      instance.variables = { ...instance.variables, ...input.variables };
+      await this.runtime.saveVariables(ctx, instance);
+      await this.runtime.history(ctx, instance.id, 'message.receive', subscription.node_id, { message: input.name, correlationKey: key });
+      const node = model.nodes[subscription.node_id]!;
+      await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, subscription.token_id));
+      await this.recordInstance(tx, actor, 'workflow.message.receive', instance);
+    });
+    return { instanceId: found.instance_id, delivered: true };
+  }
+
+  /**
+   * Fires the timers that are due (after a restart too: they are rows). Each timer is its own
+   * transaction; a timer another node took is skipped.
+   */
+  async fireDueTimers(now = new Date(), limit = 100): Promise<number> {
+    const due = (
+      await sql<{
+        id: string;
+        definition_id: string;
+      }>`select t.id, i.definition_id from wf_timers t join wf_instances i on i.id = t.instance_id
+        where t.status = 'pending' and t.fire_at <= ${now.toISOString()} order by t.fire_at, t.id limit ${limit}`.execute(this.db.kysely)
+    ).rows;
+    let fired = 0;
+    for (const timer of due) {
+      const model = await this.model(await this.version(timer.definition_id));
+      const done = await this.db.kysely.transaction().execute(async (tx) => this.fireTimer(tx, model, timer.id, now));
+      if (done) fired += 1;
+    }
+    return fired;
+  }
+
+  private async fireTimer(tx: Executor, model: RunnableModel, timerId: string, now: Date): Promise<boolean> {
+    const timer = (
+      await sql<{
+        instance_id: string;
+        token_id: string;
+        node_id: string;
+        status: string;
+        fire_at: string;
+        repeats_left: number;
+        interval_ms: string | null;
+      }>`select * from wf_timers where id = ${timerId} for update skip locked`.execute(tx)
+    ).rows[0];
+    if (!timer || timer.status !== 'pending') return false;
+    const ctx = this.context(tx, systemActor);
+    ctx.now = now;
+    const instance = await this.lockInstance(tx, timer.instance_id);
+    await sql`update wf_timers set status = 'fired' where id = ${timerId}`.execute(tx);
+    if (instance.status !== 'running') return true;
+    const node = model.nodes[timer.node_id]!;
+    await this.runtime.history(ctx, instance.id, 'timer.fire', node.id, { scheduledFor: timer.fire_at });
+    if (node.kind === 'timerCatch') {
+      await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, timer.token_id));
+    } else if (node.boundary?.cancelActivity) {
+      await this.runtime.cancelTokenWork(ctx, instance.id, timer.token_id, `boundary:${node.id}`);
+      await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, timer.token_id));
+    } else {
+      if (timer.repeats_left > 0 && timer.interval_ms) {
+        const next = new Date(new Date(timer.fire_at).getTime() + Number(timer.interval_ms));
+        await sql`insert into wf_timers (id, instance_id, token_id, node_id, fire_at, repeats_left, interval_ms, status)
+          values (${newId('tmr')}, ${instance.id}, ${timer.token_id}, ${node.id}, ${next.toISOString()}, ${timer.repeats_left - 1}, ${timer.interval_ms}, 'pending')`.execute(
+          tx,
+        );
+      }
+      await this.runtime.advance(
+        ctx,
+        instance,
+        model,
+        node.outgoing.map((flowId) => ({ tokenId: newId('tok'), nodeId: model.flows[flowId]!.target, fresh: true })),
+      );
+    }
+    return true;
+  }
+
+  /** 承诺时限: instances past 80% of their working time turn `warning`; past 100% `overdue`, and the org's leaders are told. */
+  async checkDeadlines(now = new Date()): Promise<{ warned: number; overdue: number }> {
+    const at = now.toISOString();
+    const warned = (
+      await sql<{ id: string }>`update wf_instances set time_state = 'warning'
+        where status = 'running' and clock_paused_at is null and time_state = 'normal' and warn_at <= ${at} and due_at > ${at} returning id`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    for (const row of warned)
+      await this.db.kysely
+        .transaction()
+        .execute(async (tx) => this.runtime.history(this.context(tx, systemActor), row.id, 'time.warning', null, { at }));
+    const late = (
+      await sql<{ id: string; org_id: string }>`select id, org_id from wf_instances
+        where status = 'running' and clock_paused_at is null and time_state in ('normal', 'warning') and due_at <= ${at}`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    let overdue = 0;
+    for (const row of late) {
+      const leaders = await this.people.leadersOf(row.org_id);
+      await this.db.kysely.transaction().execute(async (tx) => {
+        const changed = await sql`update wf_instances set time_state = 'overdue' where id = ${row.id} and time_state <> 'overdue'`.execute(
+          tx,
+        );
+        if (Number(changed.numAffectedRows ?? 0) === 0) return;
+        overdue += 1;
+        const ctx = this.context(tx, systemActor);
+        await this.runtime.history(ctx, row.id, 'time.overdue', null, { at });
+        await this.runtime.history(ctx, row.id, 'time.escalate', null, { leaders: leaders.map((l) => l.displayName) });
+        await emit(tx, 'workflow.instance.overdue', { instanceId: row.id, orgId: row.org_id, leaderIds: leaders.map((l) => l.id) });
+      });
+    }
+    return { warned: warned.length, overdue };
+  }
+
+  private async instanceRow(instanceId: string): Promise<FullInstanceRow> {
+    const row = (await sql<FullInstanceRow>`select * from wf_instances where id = ${instanceId}`.execute(this.db.kysely)).rows[0];
+    if (!row) throw new NotFoundError('workflow.instance_not_found', { instanceId });
+    return row;
+  }
+
+  /** A task as the one who just acted on it sees it (after 转办 or 退回 it may no longer be theirs). */
+  private async taskAfterStep(taskId: string) {
+    return toTaskView((await this.taskRow(taskId))!);
+  }
+
+  private async taskRow(taskId: string): Promise<TaskListRow | undefined> {
+    return (
+      await sql<TaskListRow>`select ${taskColumns} from wf_tasks t join wf_instances i on i.id = t.instance_id where t.id = ${taskId}`.execute(
+        this.db.kysely,
+      )
+    ).rows[0];
   }
 
   async task(actor: Actor, taskId: string) {
-    const task = (await sql<TaskRow>`select * from wf_tasks where id = ${taskId}`.execute(this.db.kysely)).rows[0];
+    const task = await this.taskRow(taskId);
     if (!task) throw new NotFoundError('workflow.task_not_found', { taskId });
     if (!this.mayWork(actor, task) && task.completed_by !== actor.accountId)
       throw new ForbiddenError('workflow.not_a_candidate', { taskId });
-    return toTaskView(task);
+    const view = toTaskView(task);
+    const { form } = await this.taskDefinition(taskId);
+    let taskForm: { schema: Record<string, unknown>; uiSchema: Record<string, unknown> } | null = null;
+    if (form && task.form_key) {
+      const defs = (form.schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+      const { $defs: _defs, ...root } = form.schema;
+      const schema = defs[task.form_key] ? { ...defs[task.form_key], $defs: defs } : { ...root, $defs: defs };
+      const uiTasks = (form.uiSchema.tasks ?? {}) as Record<string, Record<string, unknown>>;
+      taskForm = { schema, uiSchema: uiTasks[task.form_key] ?? form.uiSchema };
+    }
+    const targets = task.status === 'open' ? await this.returnTargets(this.db.kysely, task) : [];
+    return { ...view, form: taskForm, returnTargets: targets.map((t) => ({ nodeId: t.nodeId, name: t.name })) };
   }
 
-  /** 我的待办: open tasks the actor may work on, oldest first. */
+  async prefill(actor: Actor, taskId: string) {
+    const view = await this.task(actor, taskId);
+    const merged: Variables = {};
+    const sources: string[] = [];
+    for (const hook of this.prefills) {
+      const result = await hook({ actor, itemId: view.itemId, schema: view.form?.schema ?? null });
+      Object.assign(merged, result.values);
+      sources.push(result.source);
+    }
+    return { values: merged, sources };
+  }
+
+  /** 我的待办: open tasks the actor may work on, by deadline, then oldest first. */
   async myTasks(actor: Actor) {
     requirePermission(actor, 'workbench.use');
     const rows = (
-      await sql<TaskRow & { item_id: string }>`select t.*, i.item_id from wf_tasks t join wf_instances i on i.id = t.instance_id
-      where t.status = 'open' order by t.created_at, t.id limit 500`.execute(this.db.kysely)
+      await sql<TaskListRow>`select ${taskColumns} from wf_tasks t join wf_instances i on i.id = t.instance_id
+      where t.status = 'open' order by i.due_at nulls last, t.created_at, t.id limit 2000`.execute(this.db.kysely)
     ).rows;
-    return { items: rows.filter((t) => this.mayWork(actor, t)).map(toTaskView), nextCursor: null };
+    return {
+      items: rows
+        .filter((t) => this.mayWork(actor, t))
+        .slice(0, 500)
+        .map(toTaskView),
+      nextCursor: null,
+    };
+  }
+
+  /** For the Console viewer: instances in the viewer's scope, newest first. */
+  async instances(
+    actor: Actor,
+    query: { itemId?: string | undefined; status?: string | undefined; cursor?: string | undefined; limit: number },
+  ) {
+    const scope = requireScope(actor, 'workflow.monitor');
+    const conditions = [sql`true`];
+    if (!scope.all) {
+      const byRegion = scope.regionCodes.map((code) => sql`i.region_code like ${`${regionPrefix(code)}%`}`);
+      const byOrg = scope.orgIds.length ? [sql`i.org_id in (${sql.join(scope.orgIds)})`] : [];
+      conditions.push(sql`(${sql.join([...byRegion, ...byOrg], sql` or `)})`);
+    }
+    if (query.itemId) conditions.push(sql`i.item_id = ${query.itemId}`);
+    if (query.status) conditions.push(sql`i.status = ${query.status}`);
+    if (query.cursor) conditions.push(sql`i.id < ${query.cursor}`);
+    const rows = (
+      await sql<FullInstanceRow>`select i.* from wf_instances i where ${sql.join(conditions, sql` and `)}
+        order by i.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+    ).rows;
+    const page = rows.slice(0, query.limit);
+    return {
+      items: page.map((row) => ({
+        id: row.id,
+        itemId: row.item_id,
+        itemName: row.item_name,
+        businessKey: row.business_key,
+        status: row.status,
+        startedAt: row.started_at,
+        endedAt: row.ended_at,
+        dueAt: row.due_at,
+        timeState: row.clock_paused_at ? 'paused' : row.time_state,
+      })),
+      nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+    };
+  }
+
+  private mayView(actor: Actor, row: FullInstanceRow): boolean {
+    return (
+      can(actor, 'workbench.use', { orgId: row.org_id, regionCode: row.region_code }) ||
+      can(actor, 'workflow.monitor', { orgId: row.org_id, regionCode: row.region_code }) ||
+      (row.started_by !== null && row.started_by === actor.accountId)
+    );
   }
 
   async instance(actor: Actor, instanceId: string) {
-    const row = (
-      await sql<
-        InstanceRow & { item_id: string; started_at: string; ended_at: string | null }
-      >`select * from wf_instances where id = ${instanceId}`.execute(this.db.kysely)
-    ).rows[0];
-    if (!row) throw new NotFoundError('workflow.instance_not_found', { instanceId });
-    requirePermission(actor, 'workbench.use', { orgId: row.org_id, regionCode: row.region_code });
+    const row = await this.instanceRow(instanceId);
+    if (!this.mayView(actor, row)) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
+    const version = await this.version(row.definition_id);
     const tokens = (
       await sql<{
         node_id: string;
@@ -431,34 +797,68 @@ export class WorkflowEngine {
         action: string;
         node_id: string | null;
         details: unknown;
-      }>`select at, actor_name, action, node_id, details
-      from wf_history where instance_id = ${instanceId} order by seq`.execute(this.db.kysely)
+      }>`select at, actor_name, action, node_id, details from wf_history where instance_id = ${instanceId} order by seq`.execute(
+        this.db.kysely,
+      )
     ).rows;
+    const active = tokens.map((t) => t.node_id);
+    const passed = ['task.complete', 'service.run', 'node.end', 'node.join', 'timer.fire', 'message.receive', 'call.end'];
+    const model = await this.model(version);
+    const completed = new Set(history.filter((h) => h.node_id && passed.includes(h.action)).map((h) => h.node_id!));
+    for (const id of model.startNodeIds) completed.add(id);
     return {
       id: row.id,
       itemId: row.item_id,
+      itemName: row.item_name ?? version.itemName,
+      processVersion: version.version,
+      businessKey: row.business_key,
+      parentInstanceId: row.parent_instance_id,
       status: row.status,
       variables: row.variables,
-      activeNodeIds: tokens.map((t) => t.node_id),
+      activeNodeIds: active,
+      completedNodeIds: [...completed].filter((id) => !active.includes(id)),
       openTasks: open.map((t) => ({ id: t.id, nodeId: t.node_id, name: t.name })),
+      dueAt: row.due_at,
+      timeState: row.clock_paused_at ? 'paused' : row.time_state,
+      clockPaused: Boolean(row.clock_paused_at),
+      supplementReason: row.supplement_reason,
       startedAt: row.started_at,
       endedAt: row.ended_at,
       history: history.map((h) => ({ at: h.at, actor: h.actor_name, action: h.action, nodeId: h.node_id, details: h.details })),
     };
   }
+
+  /** The BPMN XML this instance runs, for the viewer. */
+  async diagram(actor: Actor, instanceId: string): Promise<string> {
+    const row = await this.instanceRow(instanceId);
+    if (!this.mayView(actor, row)) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
+    return (await this.version(row.definition_id)).bpmnXml;
+  }
+
+  /** Whether the actor may read an attachment bound to this instance. */
+  async mayReadInstance(actor: Actor, instanceId: string): Promise<boolean> {
+    const row = (await sql<FullInstanceRow>`select * from wf_instances where id = ${instanceId}`.execute(this.db.kysely)).rows[0];
+    return Boolean(row && this.mayView(actor, row));
+  }
 }
 
-function toTaskView(task: TaskRow) {
+function toTaskView(task: TaskListRow) {
   return {
     id: task.id,
     instanceId: task.instance_id,
     nodeId: task.node_id,
     name: task.name,
+    itemId: task.item_id,
+    itemName: task.item_name,
+    businessKey: task.business_key,
     orgId: task.org_id,
     assignee: task.assignee,
     candidateGroups: task.candidate_groups,
     status: task.status,
     formKey: task.form_key,
     createdAt: task.created_at,
+    dueAt: task.due_at,
+    timeState: task.clock_paused_at ? 'paused' : task.time_state,
+    multiInstance: task.mi_total ? { index: task.mi_index, total: task.mi_total } : null,
   };
 }

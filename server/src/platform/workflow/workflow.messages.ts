@@ -37,10 +37,6 @@ registerMessages({
     en: 'A multi-instance task needs a collection or a loop cardinality.',
   },
   'workflow.no_process': { 'zh-CN': '该事项尚未部署流程。', en: 'This item has no deployed process.' },
-  'workflow.not_yet_runnable': {
-    'zh-CN': '流程含有引擎尚不能执行的元素（定时器、消息、调用活动、会签、包容网关），暂不能启动。',
-    en: 'The process holds elements the engine cannot run yet (timers, messages, call activities, multi-instance, inclusive gateways).',
-  },
   'workflow.unknown_handler': {
     'zh-CN': '服务任务的处理器「{handler}」未注册。',
     en: 'No service handler named "{handler}" is registered.',
@@ -54,6 +50,46 @@ registerMessages({
   },
   'workflow.task_closed': { 'zh-CN': '该任务已办结，不能重复办理。', en: 'This task is already closed.' },
   'workflow.task_claimed': { 'zh-CN': '该任务已被他人签收。', en: 'Someone else has claimed this task.' },
+  'workflow.called_process_missing': {
+    'zh-CN': '调用活动「{elementId}」所调用的流程（{calledElement}）尚未部署。',
+    en: 'The process called by "{elementId}" ({calledElement}) is not deployed.',
+  },
+  'workflow.form_invalid': { 'zh-CN': '表单填写有误，请按提示修改。', en: 'The form has errors; see each field.' },
+  'workflow.attachment_unknown': {
+    'zh-CN': '表单引用了不存在或不属于您的附件。',
+    en: 'The form names attachments that do not exist or are not yours.',
+  },
+  'workflow.attachment_type': {
+    'zh-CN': '不支持的附件类型，仅限 PDF、OFD、PNG、JPEG、DOCX、XLSX。',
+    en: 'Unsupported attachment type: PDF, OFD, PNG, JPEG, DOCX or XLSX only.',
+  },
+  'workflow.attachment_content': { 'zh-CN': '文件内容与声明的类型不符。', en: 'The file’s content does not match its declared type.' },
+  'workflow.attachment_empty': { 'zh-CN': '附件为空。', en: 'The attachment is empty.' },
+  'workflow.attachment_checksum': {
+    'zh-CN': '附件校验值（SM3）不符，文件在传输中可能已损坏。',
+    en: 'The attachment’s SM3 checksum does not match; it may have been damaged in transit.',
+  },
+  'workflow.attachment_not_found': { 'zh-CN': '附件不存在。', en: 'No such attachment.' },
+  'workflow.invalid_file_name': { 'zh-CN': '文件名无效。', en: 'Invalid file name.' },
+  'workflow.instance_not_running': { 'zh-CN': '流程实例已结束。', en: 'The process instance is no longer running.' },
+  'workflow.delegate_not_allowed': {
+    'zh-CN': '只能转办给可在本单位办理事务的工作人员。',
+    en: 'A task can be handed only to staff who may work for its organisation.',
+  },
+  'workflow.delegate_to_self': { 'zh-CN': '不能转办给自己。', en: 'You cannot hand a task to yourself.' },
+  'workflow.return_not_possible': {
+    'zh-CN': '无法退回：没有可退回的前序环节，或流程正处于并行分支中。',
+    en: 'Cannot return: no earlier step to go back to, or parallel branches are open.',
+  },
+  'workflow.supplement_pending': { 'zh-CN': '已在等待补正材料。', en: 'A supplement is already awaited.' },
+  'workflow.no_supplement_pending': { 'zh-CN': '当前没有待补正的要求。', en: 'No supplement is awaited.' },
+  'workflow.no_subscription': {
+    'zh-CN': '没有流程实例在等待消息「{name}」。',
+    en: 'No process instance is waiting for message "{name}".',
+  },
+  'workflow.message_taken': { 'zh-CN': '该消息已被处理。', en: 'That message was already taken.' },
+  'workflow.calendar_day_not_found': { 'zh-CN': '{date} 不是特殊日期。', en: '{date} is not a marked day.' },
+  'workflow.invalid_date': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', en: 'Dates are YYYY-MM-DD.' },
   'forms.invalid_schema': { 'zh-CN': '表单 JSON Schema 无效：{reason}', en: 'Invalid form JSON Schema: {reason}' },
   'items.version_not_found': { 'zh-CN': '版本 {version} 不存在。', en: 'Version {version} does not exist.' },
 });
