@@ -28,6 +28,7 @@ import { ItemDefinitions, itemDefinitionRoutes, itemsMigrations, itemsRoutes, Mo
 import { AttachmentStore, CalendarStore, WorkflowEngine, workflowMigrations, workflowRoutes } from './platform/workflow/index.ts';
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
+import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
 import { installDemoProvince, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -128,6 +129,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   workflow.registerHandler('notification', async ({ key }) => ({ notified: key }));
   const attachments = new AttachmentStore(db, audit, (actor, instanceId) => workflow.mayReadInstance(actor, instanceId));
   workflowRoutes(app, workflow, calendar, attachments);
+  govstackWorkflowRoutes(app, definitions, workflow);
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import {
+  can,
   newId,
   NotFoundError,
   requirePermission,
@@ -209,6 +210,37 @@ export class ItemDefinitions {
       );
       return { version, processKey: model.id, created: true };
     });
+  }
+
+  /** Deployed process versions the actor may read (GovStack Workflow BB `GET /processes`), newest first. */
+  async deployedProcesses(actor: Actor, filter: { definitionId?: string; processKey?: string } = {}) {
+    const rows = (
+      await sql<{
+        id: string;
+        item_id: string;
+        version: number;
+        process_key: string;
+        deployed_at: string;
+        org_id: string;
+        name: string;
+      }>`select v.id, v.item_id, v.version, v.process_key, v.deployed_at, n.org_id, n.name from item_process_versions v
+        join model_nodes n on n.id = v.item_id
+        where (${filter.definitionId ?? null}::text is null or v.id = ${filter.definitionId ?? null})
+          and (${filter.processKey ?? null}::text is null or v.process_key = ${filter.processKey ?? null})
+        order by v.deployed_at desc, v.id limit 1000`.execute(this.db.kysely)
+    ).rows;
+    const regions = new Map<string, string>();
+    for (const orgId of new Set(rows.map((r) => r.org_id))) regions.set(orgId, (await this.identity.findOrg(orgId))?.regionCode ?? '');
+    return rows
+      .filter((r) => can(actor, 'model.read', { orgId: r.org_id, regionCode: regions.get(r.org_id) ?? '' }))
+      .map((r) => ({
+        definitionId: r.id,
+        itemId: r.item_id,
+        itemName: r.name,
+        processKey: r.process_key,
+        version: r.version,
+        deployedAt: r.deployed_at,
+      }));
   }
 
   /** For the workflow engine: an item's latest process version, with where the item lives. */

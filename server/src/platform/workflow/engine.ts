@@ -736,7 +736,13 @@ export class WorkflowEngine {
   /** For the Console viewer: instances in the viewer's scope, newest first. */
   async instances(
     actor: Actor,
-    query: { itemId?: string | undefined; status?: string | undefined; cursor?: string | undefined; limit: number },
+    query: {
+      itemId?: string | undefined;
+      definitionId?: string | undefined;
+      status?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
   ) {
     const scope = requireScope(actor, 'workflow.monitor');
     const conditions = [sql`true`];
@@ -746,10 +752,13 @@ export class WorkflowEngine {
       conditions.push(sql`(${sql.join([...byRegion, ...byOrg], sql` or `)})`);
     }
     if (query.itemId) conditions.push(sql`i.item_id = ${query.itemId}`);
+    if (query.definitionId) conditions.push(sql`i.definition_id = ${query.definitionId}`);
     if (query.status) conditions.push(sql`i.status = ${query.status}`);
     if (query.cursor) conditions.push(sql`i.id < ${query.cursor}`);
     const rows = (
-      await sql<FullInstanceRow>`select i.* from wf_instances i where ${sql.join(conditions, sql` and `)}
+      await sql<FullInstanceRow & { last_change_at: string; definition_key: string }>`select i.*,
+          (select max(h.at) from wf_history h where h.instance_id = i.id) as last_change_at
+        from wf_instances i where ${sql.join(conditions, sql` and `)}
         order by i.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
     ).rows;
     const page = rows.slice(0, query.limit);
@@ -760,8 +769,10 @@ export class WorkflowEngine {
         itemName: row.item_name,
         businessKey: row.business_key,
         status: row.status,
+        definitionId: row.definition_id,
         startedAt: row.started_at,
         endedAt: row.ended_at,
+        lastChangeAt: row.last_change_at,
         dueAt: row.due_at,
         timeState: row.clock_paused_at ? 'paused' : row.time_state,
       })),
@@ -822,10 +833,25 @@ export class WorkflowEngine {
       timeState: row.clock_paused_at ? 'paused' : row.time_state,
       clockPaused: Boolean(row.clock_paused_at),
       supplementReason: row.supplement_reason,
+      definitionId: row.definition_id,
       startedAt: row.started_at,
       endedAt: row.ended_at,
+      lastChangeAt: history.at(-1)?.at ?? row.started_at,
       history: history.map((h) => ({ at: h.at, actor: h.actor_name, action: h.action, nodeId: h.node_id, details: h.details })),
     };
+  }
+
+  /** Stops a running instance: its tasks, timers, subscriptions and child instances end with it. */
+  async stop(actor: Actor, instanceId: string, reason: string) {
+    const current = await this.instanceRow(instanceId);
+    requirePermission(actor, 'model.manage', { orgId: current.org_id, regionCode: current.region_code });
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const instance = await this.lockInstance(tx, instanceId);
+      if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
+      await this.runtime.cancelInstance(this.context(tx, actor), instanceId, reason);
+      await this.recordInstance(tx, actor, 'workflow.instance.stop', instance);
+    });
+    return this.instance(actor, instanceId);
   }
 
   /** The BPMN XML this instance runs, for the viewer. */

@@ -90,6 +90,16 @@ registerMessages({
   'workflow.message_taken': { 'zh-CN': '该消息已被处理。', en: 'That message was already taken.' },
   'workflow.calendar_day_not_found': { 'zh-CN': '{date} 不是特殊日期。', en: '{date} is not a marked day.' },
   'workflow.invalid_date': { 'zh-CN': '日期格式应为 YYYY-MM-DD。', en: 'Dates are YYYY-MM-DD.' },
+  'govstack.process_not_found': { 'zh-CN': '流程不存在或无权查看。', en: 'No such process, or not yours to see.' },
+  'govstack.process_body': {
+    'zh-CN': 'processBody 须包含 itemId 与 bpmnXml。',
+    en: 'processBody must carry itemId and bpmnXml.',
+  },
+  'govstack.process_kept': {
+    'zh-CN': '已部署的流程版本不可删除：运行中的实例仍在使用；部署新版本即可取代。',
+    en: 'Deployed process versions are kept (running instances use them); deploy a new version instead.',
+  },
+  'govstack.invalid_property': { 'zh-CN': '属性名无效：{key}', en: 'Invalid property name: {key}' },
   'forms.invalid_schema': { 'zh-CN': '表单 JSON Schema 无效：{reason}', en: 'Invalid form JSON Schema: {reason}' },
   'items.version_not_found': { 'zh-CN': '版本 {version} 不存在。', en: 'Version {version} does not exist.' },
 });

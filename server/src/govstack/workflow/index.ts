@@ -1,0 +1,1 @@
+export { govstackWorkflowRoutes } from './govstack-workflow.routes.ts';
