@@ -9,7 +9,7 @@ export async function startServerProcess(dataDir: string, port: number, env: Rec
     env: { ...process.env, ZHILI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ZHILI_LOG_LEVEL: 'silent', ...env },
     stdio: 'ignore',
   });
-  for (let i = 0; i < 400; i++) {
+  for (let i = 0; i < 1200; i++) {
     try {
       if ((await fetch(`http://127.0.0.1:${port}/readyz`)).ok) return child;
     } catch {

@@ -12,7 +12,7 @@ import {
   type Database,
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { loadActor } from './actor-loader.ts';
+import { loadActor, loadSessionActor } from './actor-loader.ts';
 import * as repo from './identity.repository.ts';
 import { idb } from './identity.tables.ts';
 import { burnPasswordCheck, hashPassword, verifyPassword } from './passwords.ts';
@@ -195,18 +195,7 @@ export class AuthService {
 
   /** The actor behind a session cookie, or undefined when it is unknown, ended or expired. */
   async resolveSession(token: string, ip: string): Promise<{ actor: Actor; csrfToken: string } | undefined> {
-    const db = idb(this.db.kysely);
-    const session = await db
-      .selectFrom('sessions')
-      .select(['id', 'account_id', 'csrf_token'])
-      .where('token_hash', '=', hashToken(token))
-      .where('ended_at', 'is', null)
-      .where('expires_at', '>', sql<string>`now()`)
-      .executeTakeFirst();
-    if (!session) return undefined;
-    const account = await repo.findAccount(this.db.kysely, session.account_id);
-    if (!account || account.status !== 'active') return undefined;
-    return { actor: await loadActor(this.db.kysely, account, ip, session.id), csrfToken: session.csrf_token };
+    return loadSessionActor(this.db.kysely, hashToken(token), ip);
   }
 
   /** Changes one's own password; every other session of the account ends. */

@@ -154,8 +154,14 @@ export class WorkflowEngine {
     return version;
   }
 
-  private context(tx: Executor, actor: Actor): StepContext {
-    return { tx, actor, now: new Date(), opened: [], depth: 0 };
+  /** One step of the engine: one transaction; the history it wrote goes in with it, in one statement. */
+  private async step<T>(actor: Actor, work: (tx: Executor, ctx: StepContext) => Promise<T>): Promise<T> {
+    return this.db.kysely.transaction().execute(async (tx) => {
+      const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, history: [] };
+      const result = await work(tx, ctx);
+      await this.runtime.flushHistory(ctx);
+      return result;
+    });
   }
 
   /** Checks form data against a deployed form: the whole schema, or `$defs[formKey]` for a task's part. */
@@ -216,8 +222,7 @@ export class WorkflowEngine {
     const now = new Date();
     const due = version.timeLimitDays ? calendar.dueAfter(now, version.timeLimitDays) : null;
     const warn = due ? calendar.addWorkingMs(now, Math.round(0.8 * calendar.workingMs(now, due))) : null;
-    await this.db.kysely.transaction().execute(async (tx) => {
-      const ctx = this.context(tx, actor);
+    await this.step(actor, async (tx, ctx) => {
       await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
           form_version_id, time_limit_days, due_at, warn_at, time_state)
         values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
@@ -327,10 +332,10 @@ export class WorkflowEngine {
   }
 
   async claim(actor: Actor, taskId: string, claim: boolean) {
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const task = await this.lockTask(tx, actor, taskId);
       await sql`update wf_tasks set assignee = ${claim ? actor.accountId : null} where id = ${taskId}`.execute(tx);
-      await this.runtime.history(this.context(tx, actor), task.instance_id, claim ? 'task.claim' : 'task.unclaim', task.node_id);
+      await this.runtime.history(ctx, task.instance_id, claim ? 'task.claim' : 'task.unclaim', task.node_id);
       await this.recordTask(tx, actor, claim ? 'workflow.task.claim' : 'workflow.task.unclaim', task);
     });
     return this.task(actor, taskId);
@@ -340,10 +345,9 @@ export class WorkflowEngine {
   async complete(actor: Actor, locale: Locale, taskId: string, variables: Variables) {
     const { model, form } = await this.taskDefinition(taskId);
     let answer: { instanceId: string; status: string; opened: StepContext['opened'] } | undefined;
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const task = await this.lockTask(tx, actor, taskId);
       const schema = this.checkForm(locale, form, task.form_key, variables, false);
-      const ctx = this.context(tx, actor);
       const instance = await this.lockInstance(tx, task.instance_id);
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
       if (schema) await this.bindAttachments(tx, actor, instance.id, attachmentIds(schema, variables));
@@ -391,13 +395,13 @@ export class WorkflowEngine {
   /** 转办: hands an open task to a colleague who may work in its organisation. */
   async delegate(actor: Actor, taskId: string, input: { accountId: string; comment?: string | undefined }) {
     const target = await this.people.actorFor(input.accountId);
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const task = await this.lockTask(tx, actor, taskId);
       if (!target || target.kind !== 'staff' || !can(target, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id }))
         throw new ValidationError('workflow.delegate_not_allowed', { accountId: input.accountId });
       if (target.accountId === actor.accountId) throw new ValidationError('workflow.delegate_to_self');
       await sql`update wf_tasks set assignee = ${target.accountId} where id = ${taskId}`.execute(tx);
-      await this.runtime.history(this.context(tx, actor), task.instance_id, 'task.delegate', task.node_id, {
+      await this.runtime.history(ctx, task.instance_id, 'task.delegate', task.node_id, {
         taskId,
         to: target.displayName,
         toAccountId: target.accountId,
@@ -430,9 +434,8 @@ export class WorkflowEngine {
   async returnTask(actor: Actor, taskId: string, input: { toNodeId?: string | undefined; comment: string }) {
     const { model } = await this.taskDefinition(taskId);
     let instanceId = '';
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const task = await this.lockTask(tx, actor, taskId);
-      const ctx = this.context(tx, actor);
       const instance = await this.lockInstance(tx, task.instance_id);
       instanceId = instance.id;
       const targets = await this.returnTargets(tx, task);
@@ -461,8 +464,8 @@ export class WorkflowEngine {
     const monitor = can(actor, 'workflow.monitor', { orgId: task.org_id, regionCode: task.region_code });
     if (!this.mayWork(actor, task) && task.completed_by !== actor.accountId && !monitor)
       throw new ForbiddenError('workflow.not_a_candidate', { taskId });
-    await this.db.kysely.transaction().execute(async (tx) => {
-      await this.runtime.history(this.context(tx, actor), task.instance_id, 'comment', task.node_id, { taskId, text });
+    await this.step(actor, async (tx, ctx) => {
+      await this.runtime.history(ctx, task.instance_id, 'comment', task.node_id, { taskId, text });
       await this.recordTask(tx, actor, 'workflow.task.comment', task);
     });
     return { at: new Date().toISOString(), actor: actor.displayName, text };
@@ -480,12 +483,12 @@ export class WorkflowEngine {
   async requestSupplement(actor: Actor, instanceId: string, reason: string) {
     const current = await this.instanceRow(instanceId);
     if (!(await this.mayHandleInstance(actor, current))) throw new ForbiddenError('workflow.not_a_candidate', { instanceId });
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const instance = await this.lockInstance(tx, instanceId);
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
       if (instance.clock_paused_at) throw new ConflictError('workflow.supplement_pending', { instanceId });
       await sql`update wf_instances set clock_paused_at = now(), supplement_reason = ${reason} where id = ${instanceId}`.execute(tx);
-      await this.runtime.history(this.context(tx, actor), instanceId, 'supplement.request', null, { reason });
+      await this.runtime.history(ctx, instanceId, 'supplement.request', null, { reason });
       await this.recordInstance(tx, actor, 'workflow.supplement.request', instance);
     });
     return this.instance(actor, instanceId);
@@ -497,7 +500,7 @@ export class WorkflowEngine {
     const applicant = current.started_by !== null && current.started_by === actor.accountId;
     if (!applicant && !(await this.mayHandleInstance(actor, current))) throw new ForbiddenError('workflow.not_a_candidate', { instanceId });
     const calendar = await this.calendar.calendar();
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const instance = await this.lockInstance(tx, instanceId);
       if (!instance.clock_paused_at) throw new ConflictError('workflow.no_supplement_pending', { instanceId });
       const now = new Date();
@@ -509,7 +512,7 @@ export class WorkflowEngine {
       const variables = { ...instance.variables, ...input.variables };
       await sql`update wf_instances set clock_paused_at = null, supplement_reason = null, variables = ${JSON.stringify(variables)}::jsonb,
           due_at = ${due?.toISOString() ?? null}, warn_at = ${warn?.toISOString() ?? null} where id = ${instanceId}`.execute(tx);
-      await this.runtime.history(this.context(tx, actor), instanceId, 'supplement.receive', null, {
+      await this.runtime.history(ctx, instanceId, 'supplement.receive', null, {
         pausedWorkingHours: Math.round(stood / 360_000) / 10,
         ...(due ? { dueAt: due.toISOString() } : {}),
         ...(input.comment ? { comment: input.comment } : {}),
@@ -544,7 +547,7 @@ export class WorkflowEngine {
     if (!found) throw new NotFoundError('workflow.no_subscription', { name: input.name, correlationKey: key });
     requirePermission(actor, 'workflow.start', { orgId: found.org_id, regionCode: found.region_code });
     const model = await this.model(await this.version(found.definition_id));
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const subscription = (
         await sql<{
           status: string;
@@ -553,7 +556,6 @@ export class WorkflowEngine {
         }>`select status, token_id, node_id from wf_subscriptions where id = ${found.id} for update`.execute(tx)
       ).rows[0]!;
       if (subscription.status !== 'waiting') throw new ConflictError('workflow.message_taken', { name: input.name });
-      const ctx = this.context(tx, actor);
       const instance = await this.lockInstance(tx, found.instance_id);
       await sql`update wf_subscriptions set status = 'received' where id = ${found.id}`.execute(tx);
       instance.variables = { ...instance.variables, ...input.variables };
@@ -581,13 +583,13 @@ export class WorkflowEngine {
     let fired = 0;
     for (const timer of due) {
       const model = await this.model(await this.version(timer.definition_id));
-      const done = await this.db.kysely.transaction().execute(async (tx) => this.fireTimer(tx, model, timer.id, now));
+      const done = await this.step(systemActor, async (tx, ctx) => this.fireTimer(tx, ctx, model, timer.id, now));
       if (done) fired += 1;
     }
     return fired;
   }
 
-  private async fireTimer(tx: Executor, model: RunnableModel, timerId: string, now: Date): Promise<boolean> {
+  private async fireTimer(tx: Executor, ctx: StepContext, model: RunnableModel, timerId: string, now: Date): Promise<boolean> {
     const timer = (
       await sql<{
         instance_id: string;
@@ -600,7 +602,6 @@ export class WorkflowEngine {
       }>`select * from wf_timers where id = ${timerId} for update skip locked`.execute(tx)
     ).rows[0];
     if (!timer || timer.status !== 'pending') return false;
-    const ctx = this.context(tx, systemActor);
     ctx.now = now;
     const instance = await this.lockInstance(tx, timer.instance_id);
     await sql`update wf_timers set status = 'fired' where id = ${timerId}`.execute(tx);
@@ -640,9 +641,7 @@ export class WorkflowEngine {
       )
     ).rows;
     for (const row of warned)
-      await this.db.kysely
-        .transaction()
-        .execute(async (tx) => this.runtime.history(this.context(tx, systemActor), row.id, 'time.warning', null, { at }));
+      await this.step(systemActor, async (_tx, ctx) => this.runtime.history(ctx, row.id, 'time.warning', null, { at }));
     const late = (
       await sql<{ id: string; org_id: string }>`select id, org_id from wf_instances
         where status = 'running' and clock_paused_at is null and time_state in ('normal', 'warning') and due_at <= ${at}`.execute(
@@ -652,13 +651,12 @@ export class WorkflowEngine {
     let overdue = 0;
     for (const row of late) {
       const leaders = await this.people.leadersOf(row.org_id);
-      await this.db.kysely.transaction().execute(async (tx) => {
+      await this.step(systemActor, async (tx, ctx) => {
         const changed = await sql`update wf_instances set time_state = 'overdue' where id = ${row.id} and time_state <> 'overdue'`.execute(
           tx,
         );
         if (Number(changed.numAffectedRows ?? 0) === 0) return;
         overdue += 1;
-        const ctx = this.context(tx, systemActor);
         await this.runtime.history(ctx, row.id, 'time.overdue', null, { at });
         await this.runtime.history(ctx, row.id, 'time.escalate', null, { leaders: leaders.map((l) => l.displayName) });
         await emit(tx, 'workflow.instance.overdue', { instanceId: row.id, orgId: row.org_id, leaderIds: leaders.map((l) => l.id) });
@@ -845,10 +843,10 @@ export class WorkflowEngine {
   async stop(actor: Actor, instanceId: string, reason: string) {
     const current = await this.instanceRow(instanceId);
     requirePermission(actor, 'model.manage', { orgId: current.org_id, regionCode: current.region_code });
-    await this.db.kysely.transaction().execute(async (tx) => {
+    await this.step(actor, async (tx, ctx) => {
       const instance = await this.lockInstance(tx, instanceId);
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
-      await this.runtime.cancelInstance(this.context(tx, actor), instanceId, reason);
+      await this.runtime.cancelInstance(ctx, instanceId, reason);
       await this.recordInstance(tx, actor, 'workflow.instance.stop', instance);
     });
     return this.instance(actor, instanceId);

@@ -109,6 +109,8 @@ export interface StepContext {
   /** tasks opened during this step, for the answer */
   opened: { id: string; instanceId: string; nodeId: string; name: string }[];
   depth: number;
+  /** history entries of this step, written together when it ends */
+  history: { instanceId: string; action: string; nodeId: string | null; details: Record<string, unknown> }[];
 }
 
 interface Arrival {
@@ -138,10 +140,19 @@ export class Runtime {
   }
 
   async history(ctx: StepContext, instanceId: string, action: string, nodeId: string | null, details: Record<string, unknown> = {}) {
-    await sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details)
-      values (${instanceId}, ${ctx.actor.accountId ?? ctx.actor.clientId}, ${ctx.actor.displayName}, ${action}, ${nodeId}, ${JSON.stringify(details)}::jsonb)`.execute(
+    ctx.history.push({ instanceId, action, nodeId, details });
+  }
+
+  async flushHistory(ctx: StepContext): Promise<void> {
+    if (ctx.history.length === 0) return;
+    const who = ctx.actor.accountId ?? ctx.actor.clientId;
+    const rows = ctx.history.map(
+      (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
+    );
+    await sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)}`.execute(
       ctx.tx,
     );
+    ctx.history = [];
   }
 
   async saveVariables(ctx: StepContext, instance: InstanceRow): Promise<void> {
