@@ -14,11 +14,18 @@ import { AuditPage } from './audit/audit-page';
 import { ClientsPage } from './clients/clients-page';
 import { OrgsPage } from './orgs/orgs-page';
 import { RolesPage } from './roles/roles-page';
-import { canOpen, canUseConsole, visibleSections, type ConsoleSection } from './sections';
+import { InstancesPage } from './processes/instances-page';
+import { canOpen, canUseConsole, sectionDescription, sectionLabel, visibleSections, type ConsoleSection } from './sections';
 import './console.css';
 
 // The business model (Tree, Upload, Progress) loads when it is opened, not with the Console.
 const ModelPage = lazy(() => import('./model/model-page').then((module) => ({ default: module.ModelPage })));
+// bpmn-js (the modeler, the viewer) and the calendar grid load only on their own pages.
+const ProcessDesignerPage = lazy(() =>
+  import('./process-design/process-designer-page').then((module) => ({ default: module.ProcessDesignerPage })),
+);
+const InstancePage = lazy(() => import('./processes/instance-page').then((module) => ({ default: module.InstancePage })));
+const CalendarPage = lazy(() => import('./calendar/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 function ConsoleHome() {
   const { t } = useTranslation();
@@ -36,8 +43,8 @@ function ConsoleHome() {
               <Card hoverable>
                 <Card.Meta
                   avatar={<span className="zl-console-card-icon">{section.icon}</span>}
-                  title={t(`console.nav.${section.key}`)}
-                  description={t(`console.home.cards.${section.key}`)}
+                  title={sectionLabel(t, section.key)}
+                  description={sectionDescription(t, section.key)}
                 />
               </Card>
             </Link>
@@ -70,7 +77,7 @@ function ConsoleShell() {
   if (!canUseConsole(me)) return <ForbiddenResult />;
   const items: ShellNavItem[] = [
     { path: '/console', icon: <DashboardOutlined />, label: t('console.nav.home') },
-    ...sections.map((section) => ({ path: section.path, icon: section.icon, label: t(`console.nav.${section.key}`) })),
+    ...sections.map((section) => ({ path: section.path, icon: section.icon, label: sectionLabel(t, section.key) })),
   ];
   return (
     <SideMenuShell title={t('console.name')} homePath="/console" profilePath="/console/me" items={items}>
@@ -114,6 +121,44 @@ function ConsoleShell() {
             <Guarded section="model">
               <Suspense fallback={<LoadingBlock />}>
                 <ModelPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="model/items/:itemId/process"
+          element={
+            <Guarded section="model">
+              <Suspense fallback={<LoadingBlock />}>
+                <ProcessDesignerPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="processes"
+          element={
+            <Guarded section="processes">
+              <InstancesPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="processes/:instanceId"
+          element={
+            <Guarded section="processes">
+              <Suspense fallback={<LoadingBlock />}>
+                <InstancePage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="calendar"
+          element={
+            <Guarded section="calendar">
+              <Suspense fallback={<LoadingBlock />}>
+                <CalendarPage />
               </Suspense>
             </Guarded>
           }

@@ -3,13 +3,16 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  CalendarOutlined,
+  NodeIndexOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
   TeamOutlined,
 } from '@ant-design/icons';
+import type { TFunction } from 'i18next';
 import type { Me } from '../shared/api-types';
 
-export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'audit';
+export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'processes' | 'calendar' | 'audit';
 
 interface SectionDef {
   key: ConsoleSection;
@@ -25,8 +28,21 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'roles', path: '/console/roles', icon: <SafetyCertificateOutlined />, permissions: ['role.read'] },
   { key: 'clients', path: '/console/clients', icon: <ApiOutlined />, permissions: ['oidc_client.manage'] },
   { key: 'model', path: '/console/model', icon: <PartitionOutlined />, permissions: ['model.read'] },
+  { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
+  { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
 ];
+
+/** The workflow sections keep their texts under `consoleWorkflow`; the others under `console`. */
+export function sectionLabel(t: TFunction, section: ConsoleSection): string {
+  if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
+  return t(`console.nav.${section}`);
+}
+
+export function sectionDescription(t: TFunction, section: ConsoleSection): string {
+  if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
+  return t(`console.home.cards.${section}`);
+}
 
 export function canOpen(me: Me, section: ConsoleSection): boolean {
   const def = SECTIONS.find((s) => s.key === section);

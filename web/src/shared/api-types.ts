@@ -204,6 +204,15 @@ export interface ModelRollup {
   items: number;
   governance: number;
   service: number;
+  /** items with a deployed process, a form and every data need matched */
+  complete: number;
+}
+
+/** What an item has of what it needs to run (items only). */
+export interface ModelItemStatus {
+  process: boolean;
+  form: boolean;
+  dataNeedsMatched: boolean;
 }
 
 export interface ModelNode {
@@ -218,6 +227,8 @@ export interface ModelNode {
   sortOrder: number;
   children: ModelNode[];
   rollup: ModelRollup;
+  /** items only (absent or null on the levels above) */
+  itemStatus?: ModelItemStatus | null;
 }
 
 /** GET /model/tree?orgId= : the roots are the organisation's core businesses. */
@@ -267,13 +278,25 @@ export interface ModelImportJob {
 
 export type WorkflowTaskStatus = 'open' | 'completed' | 'cancelled';
 
-/** GET /workflow/tasks (open tasks the viewer may work on, oldest first), GET /workflow/tasks/:id */
+/** Where a task of a 会签 (multi-instance user task) stands among its siblings. */
+export interface WorkflowMultiInstance {
+  /** this task's position, counted from 1 (loopCounter + 1) */
+  index: number;
+  total: number;
+}
+
+/** GET /workflow/tasks (open tasks the viewer may work on, by deadline, no deadline last, then oldest first) */
 export interface WorkflowTask {
   id: string;
   instanceId: string;
   /** the BPMN element the task waits at */
   nodeId: string;
   name: string;
+  /** the 事项 (item) the instance runs */
+  itemId: string;
+  itemName: string;
+  /** 申请编号 and the like, or null */
+  businessKey: string | null;
   orgId: string;
   /** the account that claimed it (签收), or null while any candidate may */
   assignee: string | null;
@@ -281,9 +304,138 @@ export interface WorkflowTask {
   status: WorkflowTaskStatus;
   formKey: string | null;
   createdAt: string;
+  /** 承诺时限: the instance's deadline, or null when the item has none */
+  dueAt: string | null;
+  timeState: TimeState | null;
+  multiInstance: WorkflowMultiInstance | null;
 }
 
-export type WorkflowInstanceStatus = 'running' | 'completed' | 'failed';
+/**
+ * The subset of JSON Schema (draft 2020-12, as Ajv checks it on the server) a form uses.
+ * Attachment fields are `{ type: 'string', format: 'attachment' }` holding attachment ids.
+ */
+export interface FormJsonSchema {
+  type?:
+    | 'object'
+    | 'string'
+    | 'number'
+    | 'integer'
+    | 'boolean'
+    | 'array'
+    | 'null'
+    | ('object' | 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'null')[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, FormJsonSchema>;
+  required?: string[];
+  additionalProperties?: boolean | FormJsonSchema;
+  items?: FormJsonSchema;
+  enum?: unknown[];
+  const?: unknown;
+  /** labelled choices: `[{ const: 'a', title: '甲' }]` */
+  oneOf?: FormJsonSchema[];
+  anyOf?: FormJsonSchema[];
+  format?: string;
+  pattern?: string;
+  minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+  multipleOf?: number;
+  minItems?: number;
+  maxItems?: number;
+  uniqueItems?: boolean;
+  default?: unknown;
+  /** `#/$defs/name` */
+  $ref?: string;
+  $defs?: Record<string, FormJsonSchema>;
+}
+
+export type FormWidget = 'textarea' | 'radio' | 'select' | 'date' | 'attachment' | 'switch' | 'checkbox';
+
+/** UI hints beside a form's schema: field order and per-field widgets and texts. */
+export interface FormUiSchema {
+  /** property names (or dotted paths of nested ones) in the order they are shown; the rest follow */
+  order?: string[];
+  /** by property name, or dotted path (`applicant.idNumber`) */
+  fields?: Record<string, { widget?: FormWidget; placeholder?: string; help?: string }>;
+}
+
+/** What a task's data must satisfy. */
+export interface WorkflowTaskForm {
+  schema: FormJsonSchema;
+  uiSchema: FormUiSchema | null;
+}
+
+/** An earlier step 退回 can send a task back to. */
+export interface WorkflowReturnTarget {
+  nodeId: string;
+  name: string;
+}
+
+/** GET /workflow/tasks/:id */
+export interface WorkflowTaskDetail extends WorkflowTask {
+  /** null: the task takes any variables */
+  form: WorkflowTaskForm | null;
+  /** empty when there are none, or while parallel branches are open */
+  returnTargets: WorkflowReturnTarget[];
+}
+
+/** GET /workflow/tasks/:id/prefill, GET /model/items/:id/prefill */
+export interface FormPrefill {
+  values: Record<string, unknown>;
+  sources: unknown[];
+}
+
+/** POST /workflow/tasks/:id/delegate 转办 */
+export interface DelegateTaskInput {
+  accountId: string;
+  comment?: string;
+}
+
+/** POST /workflow/tasks/:id/return 退回 (without toNodeId: the step before) */
+export interface ReturnTaskInput {
+  toNodeId?: string;
+  comment: string;
+}
+
+/** POST /workflow/tasks/:id/comments */
+export interface TaskCommentInput {
+  text: string;
+}
+
+/** 201 of POST /workflow/tasks/:id/comments */
+export interface TaskComment {
+  at: string;
+  actor: string | null;
+  text: string;
+}
+
+/** POST /workflow/instances/:id/supplement-request 要求补正 (the clock stops) */
+export interface SupplementRequestInput {
+  reason: string;
+}
+
+/** POST /workflow/instances/:id/supplement 补正已到 (the deadline moves by the working time that passed) */
+export interface SupplementInput {
+  variables?: Record<string, unknown>;
+  comment?: string;
+}
+
+/** 201 of POST /workflow/attachments */
+export interface WorkflowAttachment {
+  id: string;
+  name: string;
+  mimeType: string;
+  size: number;
+  /** hex */
+  sm3: string;
+  uploadedAt: string;
+}
+
+export type WorkflowInstanceStatus = 'running' | 'completed' | 'failed' | 'cancelled';
 
 /** An open task of an instance, as the instance lists it. */
 export interface WorkflowTaskRef {
@@ -299,9 +451,24 @@ export type WorkflowHistoryAction =
   | 'task.claim'
   | 'task.unclaim'
   | 'task.complete'
+  | 'task.delegate'
+  | 'task.return'
+  | 'task.cancel'
+  | 'comment'
   | 'service.run'
+  | 'timer.schedule'
+  | 'timer.fire'
+  | 'message.wait'
+  | 'message.receive'
+  | 'call.start'
+  | 'call.end'
   | 'node.join'
   | 'node.end'
+  | 'time.warning'
+  | 'time.overdue'
+  | 'time.escalate'
+  | 'supplement.request'
+  | 'supplement.receive'
   | 'instance.complete'
   | 'instance.fail';
 
@@ -319,10 +486,18 @@ export interface WorkflowHistoryEntry {
 export interface WorkflowInstance {
   id: string;
   itemId: string;
+  itemName: string;
+  processVersion: number;
+  businessKey: string | null;
   status: WorkflowInstanceStatus;
   variables: Record<string, unknown>;
   activeNodeIds: string[];
+  completedNodeIds: string[];
   openTasks: WorkflowTaskRef[];
+  dueAt: string | null;
+  timeState: TimeState | null;
+  /** true while a supplement 补正 is asked for */
+  clockPaused: boolean;
   startedAt: string;
   endedAt: string | null;
   history: WorkflowHistoryEntry[];
@@ -333,9 +508,114 @@ export interface CompleteTaskInput {
   variables: Record<string, unknown>;
 }
 
-/** What POST /workflow/tasks/:id/complete answers: the task, and what is next in its instance. */
+/** What POST /workflow/tasks/:id/complete and /return answer: the task, and what is next in its instance. */
 export interface CompletedTask extends WorkflowTask {
   instanceStatus: WorkflowInstanceStatus;
   /** the instance's open tasks now (anyone's) */
   nextTasks: WorkflowTaskRef[];
+}
+
+// Console: process design and monitoring
+
+/** A deployed process or form version of an item. */
+export interface ItemVersion {
+  version: number;
+  sha256: string;
+  deployedAt: string;
+  /** the account that deployed it */
+  deployedBy: string | null;
+}
+
+/** GET /model/items/:id : 事项定义 — what an item carries (P5.2). */
+export interface ItemDefinition {
+  id: string;
+  name: string;
+  itemType: ModelItemType | null;
+  /** the latest deployed process version, or null before the first deployment */
+  process: (ItemVersion & { processKey: string }) | null;
+  /** newest first */
+  processVersions: ItemVersion[];
+  form: ItemVersion | null;
+  formVersions: ItemVersion[];
+  complete: boolean;
+}
+
+/** One thing wrong with a BPMN model, on the element it concerns (null: the whole document). */
+export interface ProcessProblem {
+  elementId: string | null;
+  elementType: string | null;
+  code: string;
+  detail?: string | null;
+  /** in the request's language */
+  message: string;
+}
+
+/** POST /model/items/:id/process-check */
+export interface ProcessCheckResult {
+  problems: ProcessProblem[];
+}
+
+/** POST /model/items/:id/process-versions : 201 with created, 200 when the XML is the latest version's. */
+export interface ProcessDeployResult {
+  version: number;
+  processKey: string;
+  created: boolean;
+}
+
+/** 承诺时限: where an instance or task stands against its deadline. */
+export type TimeState = 'normal' | 'warning' | 'overdue' | 'paused';
+
+export type ProcessInstanceStatus = 'running' | 'completed' | 'failed' | 'cancelled';
+
+/** An item of GET /workflow/instances (newest first) — what the list shows. */
+export interface ProcessInstanceSummary {
+  id: string;
+  itemId: string;
+  itemName: string;
+  businessKey: string | null;
+  status: ProcessInstanceStatus;
+  dueAt: string | null;
+  timeState: TimeState | null;
+  startedAt: string;
+  endedAt: string | null;
+}
+
+export interface ProcessHistoryEntry {
+  at: string;
+  /** the actor's display name; null for the engine itself (timers, messages) */
+  actor: string | null;
+  /** `task.complete`, `timer.fire` … ; a newer server may record others */
+  action: string;
+  nodeId: string | null;
+  details: unknown;
+}
+
+/** GET /workflow/instances/:id, as the Console's 流程监控 reads it. */
+export interface ProcessInstanceDetail extends ProcessInstanceSummary {
+  /** the item's process version this instance runs */
+  processVersion: number;
+  variables: Record<string, unknown>;
+  activeNodeIds: string[];
+  completedNodeIds: string[];
+  openTasks: { id: string; nodeId: string; name: string }[];
+  clockPaused: boolean;
+  /** why a supplement 补正 was asked for, while it is (not in docs/WORKFLOW.md; the server sends it) */
+  supplementReason?: string | null;
+  history: ProcessHistoryEntry[];
+}
+
+export type CalendarDayKind = 'holiday' | 'workday';
+
+/** A day that differs from the weekly rule: a weekday off (holiday) or a weekend day worked (调休 workday). */
+export interface CalendarDay {
+  /** YYYY-MM-DD */
+  date: string;
+  kind: CalendarDayKind;
+  name: string;
+}
+
+/** GET /workflow/calendar?year= */
+export interface HolidayCalendar {
+  year: number;
+  days: CalendarDay[];
 }

@@ -57,6 +57,8 @@ export interface RequestOptions {
   signal?: AbortSignal;
   /** for submissions: a retry with the same key is answered once, not done twice */
   idempotencyKey?: string;
+  /** more request headers (an upload's X-File-Name …) */
+  headers?: Record<string, string>;
 }
 
 /** A fresh Idempotency-Key (works on plain-http hosts too, where crypto.randomUUID is missing). */
@@ -99,6 +101,7 @@ async function readError(response: Response): Promise<ApiError> {
 
 export async function request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
   const headers: Record<string, string> = {
+    ...options.headers,
     Accept: 'application/json',
     'Accept-Language': currentLanguage(),
   };
@@ -138,8 +141,8 @@ export const api = {
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
   delete: <T = void>(path: string) => request<T>('DELETE', path),
   /** POST a file as the raw request body (with the session's CSRF token, like every other call). */
-  upload: <T>(path: string, file: Blob | ArrayBuffer, contentType: string, query?: Query) =>
-    request<T>('POST', path, { raw: { body: file, contentType }, query }),
+  upload: <T>(path: string, file: Blob | ArrayBuffer, contentType: string, query?: Query, headers?: Record<string, string>) =>
+    request<T>('POST', path, { raw: { body: file, contentType }, query, headers }),
 };
 
 /** The URL of an API path, for links (downloads) that the browser follows itself. */

@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { WorkflowHistoryAction, WorkflowHistoryEntry, WorkflowInstance } from '../shared/api-types';
+import { formatDateTime } from '../shared/format';
 
 // An instance's history as people read it: who did what, when, at which step.
 
@@ -9,14 +10,29 @@ const ACTION_KEYS = {
   'task.claim': 'taskClaim',
   'task.unclaim': 'taskUnclaim',
   'task.complete': 'taskComplete',
+  'task.delegate': 'taskDelegate',
+  'task.return': 'taskReturn',
+  'task.cancel': 'taskCancel',
+  comment: 'comment',
   'service.run': 'serviceRun',
+  'timer.schedule': 'timerSchedule',
+  'timer.fire': 'timerFire',
+  'message.wait': 'messageWait',
+  'message.receive': 'messageReceive',
+  'call.start': 'callStart',
+  'call.end': 'callEnd',
   'node.join': 'nodeJoin',
   'node.end': 'nodeEnd',
+  'time.warning': 'timeWarning',
+  'time.overdue': 'timeOverdue',
+  'time.escalate': 'timeEscalate',
+  'supplement.request': 'supplementRequest',
+  'supplement.receive': 'supplementReceive',
   'instance.complete': 'instanceComplete',
   'instance.fail': 'instanceFail',
 } as const satisfies Record<WorkflowHistoryAction, string>;
 
-export type HistoryTone = 'blue' | 'green' | 'red' | 'gray';
+export type HistoryTone = 'blue' | 'green' | 'orange' | 'red' | 'gray';
 
 const TONES: Record<WorkflowHistoryAction, HistoryTone> = {
   'instance.start': 'blue',
@@ -24,9 +40,24 @@ const TONES: Record<WorkflowHistoryAction, HistoryTone> = {
   'task.claim': 'blue',
   'task.unclaim': 'gray',
   'task.complete': 'green',
+  'task.delegate': 'blue',
+  'task.return': 'orange',
+  'task.cancel': 'gray',
+  comment: 'blue',
   'service.run': 'gray',
+  'timer.schedule': 'gray',
+  'timer.fire': 'gray',
+  'message.wait': 'gray',
+  'message.receive': 'blue',
+  'call.start': 'gray',
+  'call.end': 'gray',
   'node.join': 'gray',
   'node.end': 'gray',
+  'time.warning': 'orange',
+  'time.overdue': 'red',
+  'time.escalate': 'red',
+  'supplement.request': 'orange',
+  'supplement.receive': 'green',
   'instance.complete': 'green',
   'instance.fail': 'red',
 };
@@ -56,8 +87,50 @@ export function stepNames(instance: WorkflowInstance): Map<string, string> {
   return names;
 }
 
+const text = (value: unknown): string | null => (typeof value === 'string' && value.trim() ? value.trim() : null);
+
+/** The first of `keys` that holds a text. */
+const firstText = (details: Record<string, unknown>, ...keys: string[]): string | null => {
+  for (const key of keys) {
+    const found = text(details[key]);
+    if (found) return found;
+  }
+  return null;
+};
+
+/** Names in a list of strings or of `{ name }`/`{ displayName }` objects. */
+const names = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.map((entry) => text(entry) ?? firstText(record(entry), 'displayName', 'name')).filter((name): name is string => Boolean(name))
+    : [];
+
+/**
+ * What a person wrote with an entry (a comment, a reason for 退回 or 补正), shown as their
+ * words; null when nothing. The details' field names are read leniently (`text`,
+ * `comment`, `reason`).
+ */
+export function entryText(entry: WorkflowHistoryEntry): string | null {
+  const details = record(entry.details);
+  switch (entry.action) {
+    case 'comment':
+      return firstText(details, 'text', 'comment');
+    case 'task.return':
+    case 'task.delegate':
+    case 'supplement.receive':
+      return firstText(details, 'comment', 'text');
+    case 'supplement.request':
+      return firstText(details, 'reason', 'comment', 'text');
+    default:
+      return null;
+  }
+}
+
 /** A line more about an entry, where its details say something to a person; else null. */
-export function entryDetail(entry: WorkflowHistoryEntry, t: TFunction): string | null {
+export function entryDetail(
+  entry: WorkflowHistoryEntry,
+  t: TFunction,
+  stepName: (nodeId: string) => string = (nodeId) => nodeId,
+): string | null {
   const details = record(entry.details);
   switch (entry.action) {
     case 'instance.start':
@@ -66,6 +139,32 @@ export function entryDetail(entry: WorkflowHistoryEntry, t: TFunction): string |
         : null;
     case 'service.run':
       return typeof details['handler'] === 'string' ? t('workbench.tasks.details.handler', { handler: details['handler'] }) : null;
+    case 'task.return': {
+      const to = firstText(details, 'toName', 'toNodeName') ?? (text(details['toNodeId']) ? stepName(String(details['toNodeId'])) : null);
+      return to ? t('workbench.tasks.details.returnTo', { step: to }) : null;
+    }
+    case 'task.delegate': {
+      const to = firstText(details, 'toName', 'assigneeName', 'accountName', 'displayName', 'to');
+      // An account id says nothing to a reader.
+      return to && !/^acc_/.test(to) ? t('workbench.tasks.details.delegateTo', { name: to }) : null;
+    }
+    case 'time.escalate': {
+      const notified = names(details['leaders'] ?? details['notified'] ?? details['accounts']);
+      return notified.length ? t('workbench.tasks.details.escalated', { names: notified.join('、') }) : null;
+    }
+    case 'supplement.receive': {
+      const due = text(details['dueAt']);
+      return due ? t('workbench.tasks.details.dueMoved', { at: formatDateTime(due) }) : null;
+    }
+    case 'timer.schedule': {
+      const at = firstText(details, 'dueAt', 'fireAt', 'at');
+      return at ? t('workbench.tasks.details.timerAt', { at: formatDateTime(at) }) : null;
+    }
+    case 'message.wait':
+    case 'message.receive': {
+      const name = firstText(details, 'name', 'message');
+      return name ? t('workbench.tasks.details.message', { name }) : null;
+    }
     case 'instance.fail':
       if (details['reason'] === 'no_branch') return t('workbench.tasks.details.noBranch');
       if (details['reason'] === 'not_runnable') return t('workbench.tasks.details.notRunnable');

@@ -1,8 +1,9 @@
 import { useState, type ReactNode } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { DeleteOutlined, DownloadOutlined, EditOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
+import { DeleteOutlined, DownloadOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, TeamOutlined } from '@ant-design/icons';
 import { App, Button, Card, Col, Divider, Empty, Popconfirm, Row, Space, Tag, Tooltip, Tree, Typography, type TreeDataNode } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { api, apiUrl } from '../../shared/api';
 import type { ModelLevel, ModelNode } from '../../shared/api-types';
 import { hasPermission, useMe } from '../../shared/auth';
@@ -11,6 +12,7 @@ import { errorMessage } from '../../shared/errors';
 import { OrgSelect } from '../org-select';
 import { ImportButton, ImportJobPanel } from './model-import';
 import { ModelNodeModal, type NodeEditing } from './model-node-modal';
+import { ItemCompleteness, RollupCompletion } from './model-rollup';
 import {
   childLevel,
   countNodes,
@@ -81,6 +83,7 @@ export function ModelPage() {
   const { message } = App.useApp();
   const me = useMe();
   const queryClient = useQueryClient();
+  const navigate = useNavigate();
   const canManage = hasPermission(me, 'model.manage');
   const [orgId, setOrgId] = useState<string | null>(me.orgId);
   const [editing, setEditingState] = useState<NodeEditing | null>(null);
@@ -135,15 +138,28 @@ export function ModelPage() {
               <TeamOutlined /> {node.collaboratorOrgs.map((org) => org.name).join('、')}
             </Typography.Text>
           ) : null}
+          {node.level === 'item' ? <ItemCompleteness node={node} /> : null}
           {node.level !== 'item' ? (
             <Typography.Text type="secondary" className="zl-model-meta">
               {t('console.model.rollup', { items: node.rollup.items, governance: node.rollup.governance, service: node.rollup.service })}
             </Typography.Text>
           ) : null}
+          {node.level !== 'item' ? <RollupCompletion node={node} /> : null}
         </span>
-        {canManage ? (
+        {canManage || node.level === 'item' ? (
           <span className="zl-model-actions" onClick={(event) => event.stopPropagation()}>
-            {next ? (
+            {node.level === 'item' ? (
+              <Button
+                size="small"
+                type="link"
+                icon={<NodeIndexOutlined />}
+                onClick={() => navigate(`/console/model/items/${encodeURIComponent(node.id)}/process`)}
+                data-testid={`model-process-${node.id}`}
+              >
+                {t('consoleWorkflow.model.processDesign')}
+              </Button>
+            ) : null}
+            {canManage && next ? (
               <Button
                 size="small"
                 type="link"
@@ -154,33 +170,37 @@ export function ModelPage() {
                 {t('console.model.addLevel', { level: t(`console.model.levels.${next}`) })}
               </Button>
             ) : null}
-            <Tooltip title={node.level === 'item' ? t('console.model.editItemHint') : undefined}>
-              <Button
-                size="small"
-                type="link"
-                icon={<EditOutlined />}
-                onClick={() => setEditing({ mode: 'edit', node })}
-                data-testid={`model-edit-${node.id}`}
+            {canManage ? (
+              <Tooltip title={node.level === 'item' ? t('console.model.editItemHint') : undefined}>
+                <Button
+                  size="small"
+                  type="link"
+                  icon={<EditOutlined />}
+                  onClick={() => setEditing({ mode: 'edit', node })}
+                  data-testid={`model-edit-${node.id}`}
+                >
+                  {node.level === 'item' ? t('common.edit') : t('console.model.rename')}
+                </Button>
+              </Tooltip>
+            ) : null}
+            {canManage ? (
+              <Popconfirm
+                title={t('console.model.deleteTitle', { level: levelName, name: node.name })}
+                description={
+                  node.children.length
+                    ? t('console.model.deleteHasChildren', { level: t(`console.model.levels.${next ?? 'item'}`) })
+                    : t('console.model.deleteConfirm')
+                }
+                okText={t('common.delete')}
+                okButtonProps={{ danger: true }}
+                cancelText={t('common.cancel')}
+                onConfirm={() => remove.mutateAsync(node).catch(() => undefined)}
               >
-                {node.level === 'item' ? t('common.edit') : t('console.model.rename')}
-              </Button>
-            </Tooltip>
-            <Popconfirm
-              title={t('console.model.deleteTitle', { level: levelName, name: node.name })}
-              description={
-                node.children.length
-                  ? t('console.model.deleteHasChildren', { level: t(`console.model.levels.${next ?? 'item'}`) })
-                  : t('console.model.deleteConfirm')
-              }
-              okText={t('common.delete')}
-              okButtonProps={{ danger: true }}
-              cancelText={t('common.cancel')}
-              onConfirm={() => remove.mutateAsync(node).catch(() => undefined)}
-            >
-              <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid={`model-delete-${node.id}`}>
-                {t('common.delete')}
-              </Button>
-            </Popconfirm>
+                <Button size="small" type="link" danger icon={<DeleteOutlined />} data-testid={`model-delete-${node.id}`}>
+                  {t('common.delete')}
+                </Button>
+              </Popconfirm>
+            ) : null}
           </span>
         ) : null}
       </span>

@@ -1,13 +1,22 @@
 import type { ReactNode } from 'react';
 import { ClockCircleOutlined } from '@ant-design/icons';
-import { Badge, Card, List, Table, Tag, type TableColumnsType } from 'antd';
+import { Badge, Card, List, Space, Table, Tag, type TableColumnsType } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { WorkflowTask } from '../../shared/api-types';
 import { EmptyBlock, ErrorBlock } from '../../shared/desktop/states';
 import { formatDateTime } from '../../shared/format';
-import { formatWaiting, useMyTasks, useNow, waitClass, waitLevel } from '../tasks';
+import {
+  formatDue,
+  formatWaiting,
+  multiInstanceLabel,
+  taskSubject,
+  TIME_STATE_TAG_COLORS,
+  timeStateClass,
+  useMyTasks,
+  useNow,
+} from '../tasks';
 import '../tasks.css';
 
 /** How many tasks the home card shows; 查看全部 opens the rest. */
@@ -23,13 +32,43 @@ function ClaimTag({ task }: { task: WorkflowTask }) {
 function Waiting({ task, now }: { task: WorkflowTask; now: number }) {
   const { t } = useTranslation();
   return (
-    <span className={waitClass(waitLevel(task.createdAt, now))} title={formatDateTime(task.createdAt)}>
+    <span className="zl-wait" title={formatDateTime(task.createdAt)}>
       <ClockCircleOutlined /> {formatWaiting(task.createdAt, now, t)}
     </span>
   );
 }
 
-/** Workbench home: the 待办 card, oldest first, each task linking to its page. */
+/** 办结时限: the due date and time (the server counts working days), and the state tag. */
+function Due({ task, withDate = true }: { task: WorkflowTask; withDate?: boolean }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={4} wrap>
+      {withDate ? (
+        <span className={`zl-due ${timeStateClass(task.timeState, 'zl-due')}`} data-testid="task-due" data-due={task.dueAt ?? ''}>
+          {task.dueAt ? formatDue(task.dueAt) : t('workbench.tasks.noDue')}
+        </span>
+      ) : null}
+      {task.timeState ? (
+        <Tag
+          color={TIME_STATE_TAG_COLORS[task.timeState]}
+          data-testid="task-time-state"
+          data-state={task.timeState}
+          style={{ marginInlineEnd: 0 }}
+        >
+          {t(`workbench.tasks.timeState.${task.timeState}`)}
+        </Tag>
+      ) : null}
+    </Space>
+  );
+}
+
+function MultiInstanceTag({ task }: { task: WorkflowTask }) {
+  const { t } = useTranslation();
+  const label = multiInstanceLabel(task, t);
+  return label ? <Tag color="purple">{label}</Tag> : null;
+}
+
+/** Workbench home: the 待办 card, by deadline (as the server sorts), each task linking to its page. */
 export function InboxCard() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
@@ -48,17 +87,27 @@ export function InboxCard() {
           <Link
             to={taskPath(task)}
             state={{ from: '/workbench' }}
-            className={`zl-inbox-item is-${waitLevel(task.createdAt, now)}`}
+            className={`zl-inbox-item ${timeStateClass(task.timeState, 'is')}`}
             data-testid={`inbox-item-${task.id}`}
+            data-time-state={task.timeState ?? ''}
           >
             <div className="zl-inbox-main">
               <div className="zl-inbox-name">{task.name || task.nodeId}</div>
+              <div className="zl-inbox-meta">{taskSubject(task) || t('workbench.tasks.step', { step: task.nodeId })}</div>
               <div className="zl-inbox-meta">
-                <span>{t('workbench.tasks.step', { step: task.nodeId })}</span>
+                {task.dueAt ? (
+                  <span className={`zl-due ${timeStateClass(task.timeState, 'zl-due')}`} data-testid="task-due" data-due={task.dueAt}>
+                    {t('workbench.tasks.due')} {formatDue(task.dueAt)}
+                  </span>
+                ) : null}
                 <Waiting task={task} now={now} />
               </div>
             </div>
-            <ClaimTag task={task} />
+            <div className="zl-inbox-tags">
+              <Due task={task} withDate={false} />
+              <MultiInstanceTag task={task} />
+              <ClaimTag task={task} />
+            </div>
           </Link>
         )}
       />
@@ -85,19 +134,33 @@ function columns(t: TFunction, now: number): TableColumnsType<WorkflowTask> {
       title: t('workbench.tasks.columns.name'),
       dataIndex: 'name',
       render: (_, task) => (
-        <Link to={taskPath(task)} state={{ from: '/workbench/tasks' }} data-testid={`inbox-item-${task.id}`}>
-          {task.name || task.nodeId}
-        </Link>
+        <Space size={4} wrap>
+          <Link to={taskPath(task)} state={{ from: '/workbench/tasks' }} data-testid={`inbox-item-${task.id}`}>
+            {task.name || task.nodeId}
+          </Link>
+          <MultiInstanceTag task={task} />
+        </Space>
+      ),
+    },
+    {
+      title: t('workbench.tasks.columns.item'),
+      key: 'item',
+      render: (_, task) => (
+        <div>
+          <div>{task.itemName}</div>
+          {task.businessKey ? <div className="zl-inbox-meta">{task.businessKey}</div> : null}
+        </div>
       ),
     },
     { title: t('workbench.tasks.columns.step'), dataIndex: 'nodeId' },
     { title: t('workbench.tasks.columns.claim'), key: 'claim', render: (_, task) => <ClaimTag task={task} /> },
+    { title: t('workbench.tasks.columns.due'), key: 'due', render: (_, task) => <Due task={task} /> },
     { title: t('workbench.tasks.columns.arrived'), dataIndex: 'createdAt', render: (value: string) => formatDateTime(value) },
     { title: t('workbench.tasks.columns.waiting'), key: 'waiting', render: (_, task) => <Waiting task={task} now={now} /> },
   ];
 }
 
-/** 待办 (`/workbench/tasks`): every open task the viewer may work on, as a table. */
+/** 待办 (`/workbench/tasks`): every open task the viewer may work on, as a table, by deadline (as the server sorts). */
 export function TaskListPage() {
   const { t } = useTranslation();
   const tasks = useMyTasks();
@@ -113,7 +176,7 @@ export function TaskListPage() {
           dataSource={tasks.data ?? []}
           loading={tasks.isPending}
           pagination={false}
-          rowClassName={(task) => `zl-task-row-${waitLevel(task.createdAt, now)}`}
+          rowClassName={(task) => timeStateClass(task.timeState, 'zl-task-row')}
           locale={{ emptyText: t('workbench.tasks.empty') }}
           data-testid="task-list"
         />

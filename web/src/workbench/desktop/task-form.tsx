@@ -9,7 +9,7 @@ interface TaskFormValues {
 }
 
 export interface TaskFormProps {
-  /** the task's form key (which form to render, once forms come from the item's JSON Schema) */
+  /** the task's form key (unused here: a task with a form gets the schema form) */
   formKey: string | null;
   submitting: boolean;
   /** sends the variables to POST /workflow/tasks/:id/complete */
@@ -17,9 +17,9 @@ export interface TaskFormProps {
 }
 
 /**
- * The completion form of a task: 同意 / 不同意 (`approved`) and an opinion (`opinion`,
- * required when rejecting). A stand-in until forms are rendered from the item's JSON Schema:
- * whatever replaces it takes the same props.
+ * The completion form of a task without a form (`form: null`, which takes any variables):
+ * 同意 / 不同意 (`approved`) and an opinion (`opinion`, required when rejecting). A task with
+ * a form gets the JSON Schema form (shared/forms) instead.
  */
 export function TaskForm({ submitting, onSubmit }: TaskFormProps) {
   const { t } = useTranslation();

@@ -4,10 +4,15 @@ import { useTranslation } from 'react-i18next';
 import type { WorkflowInstanceStatus } from '../../shared/api-types';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { formatDateTime } from '../../shared/format';
-import { actionLabel, actionTone, entryDetail, stepNames } from '../task-history';
+import { actionLabel, actionTone, entryDetail, entryText, stepNames } from '../task-history';
 import { useInstance } from '../tasks';
 
-const STATUS_COLORS: Record<WorkflowInstanceStatus, string> = { running: 'processing', completed: 'success', failed: 'error' };
+const STATUS_COLORS: Record<WorkflowInstanceStatus, string> = {
+  running: 'processing',
+  completed: 'success',
+  failed: 'error',
+  cancelled: 'default',
+};
 
 /** 流转记录: the instance's status and its history as a timeline, oldest first. */
 export function TaskHistory({ instanceId }: { instanceId: string }) {
@@ -29,7 +34,8 @@ export function TaskHistory({ instanceId }: { instanceId: string }) {
         pending={current.length ? t('workbench.tasks.current', { steps: current.join('、') }) : undefined}
         items={data.history.map((entry, index) => {
           const step = stepOf(entry.nodeId);
-          const detail = entryDetail(entry, t);
+          const detail = entryDetail(entry, t, (nodeId) => names.get(nodeId) ?? nodeId);
+          const words = entryText(entry);
           return {
             key: index,
             color: actionTone(entry.action),
@@ -40,6 +46,11 @@ export function TaskHistory({ instanceId }: { instanceId: string }) {
                   {step ? <span> · {step}</span> : null}
                 </div>
                 {detail ? <div>{detail}</div> : null}
+                {words ? (
+                  <blockquote className="zl-history-text" data-testid="history-text">
+                    {words}
+                  </blockquote>
+                ) : null}
                 <div className="zl-history-meta">
                   {entry.actor ?? t('workbench.tasks.system')} · {formatDateTime(entry.at)}
                 </div>

@@ -2,12 +2,29 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { WorkflowTask, WorkflowTaskStatus } from '../../shared/api-types';
+import type { WorkflowInstance, WorkflowTaskDetail, WorkflowTaskStatus } from '../../shared/api-types';
 import { useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
-import { claimState, completedMessage, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
+import { formIssues } from '../../shared/forms/schema';
+import { SchemaForm } from '../../shared/forms/schema-form';
+import {
+  claimState,
+  completedMessage,
+  formatDue,
+  formatWaiting,
+  isTaskGone,
+  multiInstanceLabel,
+  TIME_STATE_TAG_COLORS,
+  timeStateClass,
+  useCompletionForm,
+  useInstance,
+  useNow,
+  useTask,
+  useTaskActions,
+} from '../tasks';
+import { TaskActions } from './task-actions';
 import { TaskForm } from './task-form';
 import { TaskHistory } from './task-history';
 import '../tasks.css';
@@ -21,18 +38,81 @@ function useBackPath(): string {
   return typeof from === 'string' && INBOXES.includes(from) ? from : '/workbench/tasks';
 }
 
-function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
+/** 办结时限 and its state: the date and time the server computed (working days), coloured by state. */
+function TaskDue({ task }: { task: Pick<WorkflowTaskDetail, 'dueAt' | 'timeState'> }) {
+  const { t } = useTranslation();
+  return (
+    <Space size={8} wrap>
+      <span className={`zl-due ${timeStateClass(task.timeState, 'zl-due')}`} data-testid="task-due" data-due={task.dueAt ?? ''}>
+        {task.dueAt ? formatDue(task.dueAt) : t('workbench.tasks.noDue')}
+      </span>
+      {task.timeState ? (
+        <Tag color={TIME_STATE_TAG_COLORS[task.timeState]} data-testid="task-time-state" data-state={task.timeState}>
+          {t(`workbench.tasks.timeState.${task.timeState}`)}
+        </Tag>
+      ) : null}
+    </Space>
+  );
+}
+
+/**
+ * The form to complete the task with: the task's JSON Schema form, its initial values the
+ * prefill under the instance's variables (waiting for both, a failed prefill counting as
+ * none), or the 同意/不同意 decision form for a task without a form.
+ */
+function CompletionForm({
+  task,
+  instance,
+  submitting,
+  issues,
+  onSubmit,
+}: {
+  task: WorkflowTaskDetail;
+  instance: { data: WorkflowInstance | undefined; isPending: boolean };
+  submitting: boolean;
+  issues: ReturnType<typeof formIssues>;
+  onSubmit: (variables: Record<string, unknown>) => void;
+}) {
+  const { t } = useTranslation();
+  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task, instance);
+  if (!schema) return <TaskForm key={task.id} formKey={task.formKey} submitting={submitting} onSubmit={onSubmit} />;
+  if (loading) return <LoadingBlock />;
+  return (
+    <div data-testid="task-form" data-form="schema">
+      <SchemaForm
+        key={task.id}
+        schema={schema}
+        uiSchema={uiSchema}
+        initialValues={initialValues}
+        submitting={submitting}
+        serverIssues={issues}
+        onSubmit={onSubmit}
+        submitText={t('workbench.tasks.complete')}
+        submitTestId="task-complete"
+      />
+    </div>
+  );
+}
+
+function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
   const { t } = useTranslation();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const me = useMe();
   const now = useNow();
+  const instance = useInstance(task.instanceId);
   const { claim, complete } = useTaskActions(task.id);
   const open = task.status === 'open';
   const claimed = claimState(task, me.id);
   const busy = claim.isPending || complete.isPending;
+  const issues = formIssues(complete.error);
+  const mi = multiInstanceLabel(task, t);
 
   const fail = (error: unknown) => {
+    if (formIssues(error) && task.form) {
+      void message.error(t('workbench.tasks.formInvalid'));
+      return;
+    }
     void message.error(errorMessage(error, t));
     if (isTaskGone(error)) navigate(back);
   };
@@ -58,6 +138,11 @@ function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
           <Tag color={STATUS_COLORS[task.status]} data-testid="task-status" data-status={task.status}>
             {t(`workbench.tasks.status.${task.status}`)}
           </Tag>
+          {mi ? (
+            <Tag color="purple" data-testid="task-multi-instance">
+              {mi}
+            </Tag>
+          ) : null}
         </Space>
       }
       extra={
@@ -76,19 +161,30 @@ function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
         column={{ xs: 1, sm: 2, md: 2, lg: 2, xl: 2, xxl: 2 }}
         size="small"
         items={[
+          { key: 'item', label: t('workbench.tasks.item'), children: <span data-testid="task-item">{task.itemName}</span> },
+          ...(task.businessKey
+            ? [
+                {
+                  key: 'businessKey',
+                  label: t('workbench.tasks.businessKey'),
+                  children: <span data-testid="task-business-key">{task.businessKey}</span>,
+                },
+              ]
+            : []),
           { key: 'step', label: t('workbench.tasks.columns.step'), children: task.nodeId },
           {
             key: 'claim',
             label: t('workbench.tasks.columns.claim'),
             children: task.assignee ? <Tag color="blue">{t('workbench.tasks.claimed')}</Tag> : <Tag>{t('workbench.tasks.unclaimed')}</Tag>,
           },
+          { key: 'due', label: t('workbench.tasks.due'), children: <TaskDue task={task} /> },
           { key: 'arrived', label: t('workbench.tasks.arrivedAt'), children: formatDateTime(task.createdAt) },
           ...(open
             ? [
                 {
                   key: 'waiting',
                   label: t('workbench.tasks.columns.waiting'),
-                  children: <span className={waitClass(waitLevel(task.createdAt, now))}>{formatWaiting(task.createdAt, now, t)}</span>,
+                  children: <span className="zl-wait">{formatWaiting(task.createdAt, now, t)}</span>,
                 },
               ]
             : []),
@@ -105,10 +201,26 @@ function TaskPanel({ task, back }: { task: WorkflowTask; back: string }) {
               {t('workbench.tasks.assignedHint')}
             </Typography.Paragraph>
           ) : null}
+          {instance.data?.clockPaused ? (
+            <Alert style={{ marginTop: 16 }} type="warning" showIcon message={t('workbench.tasks.pausedHint')} data-testid="task-paused" />
+          ) : null}
+          <div style={{ marginTop: 16 }}>
+            <TaskActions
+              task={task}
+              instance={instance.data}
+              disabled={busy}
+              onLeave={(text) => {
+                void message.success(text);
+                navigate(back);
+              }}
+              onDone={(text) => void message.success(text)}
+              onFail={fail}
+            />
+          </div>
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('workbench.tasks.formTitle')}
           </Typography.Title>
-          <TaskForm key={task.id} formKey={task.formKey} submitting={complete.isPending} onSubmit={onComplete} />
+          <CompletionForm task={task} instance={instance} submitting={complete.isPending} issues={issues} onSubmit={onComplete} />
         </>
       ) : (
         <Alert

@@ -1,11 +1,31 @@
-import { Badge, List, Tag } from 'antd-mobile';
+import { Badge, List, Space, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import type { TimeState, WorkflowTask } from '../../shared/api-types';
 import { MobileEmpty, MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
-import { formatWaiting, useMyTasks, useNow, waitClass, waitLevel } from '../tasks';
+import { formatDue, formatWaiting, multiInstanceLabel, taskSubject, timeStateClass, useMyTasks, useNow } from '../tasks';
 import '../tasks.css';
 
-/** The 待办 section of the phone Workbench: open tasks, oldest first; a tap opens the task. */
+/** antd-mobile Tag colours of the time states. */
+export const MOBILE_TIME_STATE_COLORS: Record<TimeState, string> = {
+  normal: 'success',
+  warning: 'warning',
+  overdue: 'danger',
+  paused: 'default',
+};
+
+/** The time state of a task as a tag (nothing without a time limit). */
+export function MobileTimeStateTag({ task }: { task: Pick<WorkflowTask, 'timeState'> }) {
+  const { t } = useTranslation();
+  if (!task.timeState) return null;
+  return (
+    <Tag color={MOBILE_TIME_STATE_COLORS[task.timeState]} fill="outline" data-testid="task-time-state" data-state={task.timeState}>
+      {t(`workbench.tasks.timeState.${task.timeState}`)}
+    </Tag>
+  );
+}
+
+/** The 待办 section of the phone Workbench: open tasks by deadline (as the server sorts); a tap opens the task. */
 export function MobileInbox() {
   const { t } = useTranslation();
   const navigate = useNavigate();
@@ -23,31 +43,55 @@ export function MobileInbox() {
       {items.length ? (
         <List>
           {items.map((task) => {
-            const level = waitLevel(task.createdAt, now);
+            const subject = taskSubject(task);
+            const mi = multiInstanceLabel(task, t);
             return (
               <List.Item
                 key={task.id}
                 clickable
-                className={level === 'normal' ? undefined : `zl-m-inbox-${level}`}
+                className={timeStateClass(task.timeState, 'zl-m-inbox') || undefined}
                 onClick={() => navigate(`/m/workbench/tasks/${encodeURIComponent(task.id)}`)}
                 description={
-                  <span>
-                    {t('workbench.tasks.step', { step: task.nodeId })} ·{' '}
-                    <span className={waitClass(level)}>{formatWaiting(task.createdAt, now, t)}</span>
-                  </span>
+                  <div>
+                    {subject ? <div>{subject}</div> : null}
+                    <div>
+                      {task.dueAt ? (
+                        <>
+                          <span
+                            className={`zl-due ${timeStateClass(task.timeState, 'zl-due')}`}
+                            data-testid="task-due"
+                            data-due={task.dueAt}
+                          >
+                            {t('workbench.tasks.due')} {formatDue(task.dueAt)}
+                          </span>{' '}
+                          ·{' '}
+                        </>
+                      ) : null}
+                      <span className="zl-wait">{formatWaiting(task.createdAt, now, t)}</span>
+                    </div>
+                  </div>
                 }
                 extra={
-                  task.assignee ? (
-                    <Tag color="primary" fill="outline">
-                      {t('workbench.tasks.claimed')}
-                    </Tag>
-                  ) : (
-                    <Tag color="default" fill="outline">
-                      {t('workbench.tasks.unclaimed')}
-                    </Tag>
-                  )
+                  <Space direction="vertical" align="end" style={{ '--gap': '4px' }}>
+                    <MobileTimeStateTag task={task} />
+                    {mi ? (
+                      <Tag color="primary" fill="outline">
+                        {mi}
+                      </Tag>
+                    ) : null}
+                    {task.assignee ? (
+                      <Tag color="primary" fill="outline">
+                        {t('workbench.tasks.claimed')}
+                      </Tag>
+                    ) : (
+                      <Tag color="default" fill="outline">
+                        {t('workbench.tasks.unclaimed')}
+                      </Tag>
+                    )}
+                  </Space>
                 }
                 data-testid={`inbox-item-${task.id}`}
+                data-time-state={task.timeState ?? ''}
               >
                 {task.name || task.nodeId}
               </List.Item>

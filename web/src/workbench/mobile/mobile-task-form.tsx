@@ -7,8 +7,9 @@ const OPINION_MAX_LENGTH = 500;
 type Decision = 'approve' | 'reject';
 
 /**
- * The phone completion form: 同意 / 不同意 (`approved`) and an opinion (`opinion`, required
- * when rejecting); the same variables as the desktop TaskForm, with the same props.
+ * The phone completion form of a task without a form: 同意 / 不同意 (`approved`) and an
+ * opinion (`opinion`, required when rejecting); the same variables as the desktop TaskForm,
+ * with the same props.
  */
 export function MobileTaskForm({
   submitting,

@@ -1,28 +1,89 @@
 import { LeftOutlined } from '@ant-design/icons';
-import { Button, List, Tag, Toast } from 'antd-mobile';
+import { Button, List, NoticeBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { WorkflowTask } from '../../shared/api-types';
+import type { WorkflowInstance, WorkflowTaskDetail } from '../../shared/api-types';
 import { useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
+import { MobileSchemaForm } from '../../shared/forms/mobile-schema-form';
+import { formIssues } from '../../shared/forms/schema';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
-import { claimState, completedMessage, formatWaiting, isTaskGone, useNow, useTask, useTaskActions, waitClass, waitLevel } from '../tasks';
+import {
+  claimState,
+  completedMessage,
+  formatDue,
+  formatWaiting,
+  isTaskGone,
+  multiInstanceLabel,
+  taskSubject,
+  timeStateClass,
+  useCompletionForm,
+  useInstance,
+  useNow,
+  useTask,
+  useTaskActions,
+} from '../tasks';
+import { MobileTimeStateTag } from './mobile-inbox';
+import { MobileTaskActions } from './mobile-task-actions';
 import { MobileTaskForm } from './mobile-task-form';
+import { MobileTaskHistory } from './mobile-task-history';
 import '../tasks.css';
 
 const INBOX = '/m/workbench';
 
-function MobileTask({ task }: { task: WorkflowTask }) {
+/** The phone twin of the desktop CompletionForm: the task's schema form (prefilled) or the decision form. */
+function MobileCompletionForm({
+  task,
+  instance,
+  submitting,
+  issues,
+  onSubmit,
+}: {
+  task: WorkflowTaskDetail;
+  instance: { data: WorkflowInstance | undefined; isPending: boolean };
+  submitting: boolean;
+  issues: ReturnType<typeof formIssues>;
+  onSubmit: (variables: Record<string, unknown>) => void;
+}) {
+  const { t } = useTranslation();
+  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task, instance);
+  if (!schema) return <MobileTaskForm key={task.id} formKey={task.formKey} submitting={submitting} onSubmit={onSubmit} />;
+  if (loading) return <MobileLoading />;
+  return (
+    <div data-testid="task-form" data-form="schema">
+      <MobileSchemaForm
+        key={task.id}
+        schema={schema}
+        uiSchema={uiSchema}
+        initialValues={initialValues}
+        submitting={submitting}
+        serverIssues={issues}
+        onSubmit={onSubmit}
+        submitText={t('workbench.tasks.complete')}
+        submitTestId="task-complete"
+      />
+    </div>
+  );
+}
+
+function MobileTask({ task }: { task: WorkflowTaskDetail }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const me = useMe();
   const now = useNow();
+  const instance = useInstance(task.instanceId);
   const { claim, complete } = useTaskActions(task.id);
   const open = task.status === 'open';
   const claimed = claimState(task, me.id);
+  const mi = multiInstanceLabel(task, t);
+  const subject = taskSubject(task);
 
   const fail = (error: unknown) => {
+    if (formIssues(error) && task.form) {
+      Toast.show({ icon: 'fail', content: t('workbench.tasks.formInvalid') });
+      return;
+    }
     Toast.show({ icon: 'fail', content: errorMessage(error, t) });
     if (isTaskGone(error)) navigate(INBOX);
   };
@@ -36,13 +97,30 @@ function MobileTask({ task }: { task: WorkflowTask }) {
               {t(`workbench.tasks.status.${task.status}`)}
             </Tag>
           }
-          description={t('workbench.tasks.step', { step: task.nodeId })}
+          description={subject || t('workbench.tasks.step', { step: task.nodeId })}
         >
           <span data-testid="task-name">{task.name || task.nodeId}</span>
+          {mi ? (
+            <Tag color="primary" fill="outline" style={{ marginLeft: 8 }} data-testid="task-multi-instance">
+              {mi}
+            </Tag>
+          ) : null}
+        </List.Item>
+        <List.Item
+          extra={
+            <span>
+              <span className={`zl-due ${timeStateClass(task.timeState, 'zl-due')}`} data-testid="task-due" data-due={task.dueAt ?? ''}>
+                {task.dueAt ? formatDue(task.dueAt) : t('workbench.tasks.noDue')}
+              </span>{' '}
+              <MobileTimeStateTag task={task} />
+            </span>
+          }
+        >
+          {t('workbench.tasks.due')}
         </List.Item>
         <List.Item extra={formatDateTime(task.createdAt)}>{t('workbench.tasks.arrivedAt')}</List.Item>
         {open ? (
-          <List.Item extra={<span className={waitClass(waitLevel(task.createdAt, now))}>{formatWaiting(task.createdAt, now, t)}</span>}>
+          <List.Item extra={<span className="zl-wait">{formatWaiting(task.createdAt, now, t)}</span>}>
             {t('workbench.tasks.columns.waiting')}
           </List.Item>
         ) : null}
@@ -52,6 +130,9 @@ function MobileTask({ task }: { task: WorkflowTask }) {
       </List>
       {open ? (
         <>
+          {instance.data?.clockPaused ? (
+            <NoticeBar color="alert" wrap content={t('workbench.tasks.pausedHint')} data-testid="task-paused" />
+          ) : null}
           {claimed !== 'assigned' ? (
             <div style={{ padding: '12px 12px 0' }}>
               <Button
@@ -76,12 +157,24 @@ function MobileTask({ task }: { task: WorkflowTask }) {
               </Button>
             </div>
           ) : null}
+          <MobileTaskActions
+            task={task}
+            instance={instance.data}
+            disabled={claim.isPending || complete.isPending}
+            onLeave={(message) => {
+              Toast.show({ icon: 'success', content: message });
+              navigate(INBOX);
+            }}
+            onDone={(message) => Toast.show({ icon: 'success', content: message })}
+            onFail={fail}
+          />
           <section className="zl-m-section">
             <h2 className="zl-m-section-title">{t('workbench.tasks.formTitle')}</h2>
-            <MobileTaskForm
-              key={task.id}
-              formKey={task.formKey}
+            <MobileCompletionForm
+              task={task}
+              instance={instance}
               submitting={complete.isPending}
+              issues={formIssues(complete.error)}
               onSubmit={(variables) =>
                 complete.mutate(variables, {
                   onSuccess: (done) => {
@@ -100,11 +193,12 @@ function MobileTask({ task }: { task: WorkflowTask }) {
           <Button onClick={() => navigate(INBOX)}>{t('workbench.tasks.back')}</Button>
         </div>
       )}
+      {instance.data ? <MobileTaskHistory instance={instance.data} /> : null}
     </>
   );
 }
 
-/** A task on a phone (`/m/workbench/tasks/:id`): what it is, 签收, and the completion form. */
+/** A task on a phone (`/m/workbench/tasks/:id`): what it is and its deadline, 签收, 退回/转办/评论/补正, the completion form and the history. */
 export function MobileTaskPage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

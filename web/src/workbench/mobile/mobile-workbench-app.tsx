@@ -1,16 +1,19 @@
+import { lazy, Suspense } from 'react';
 import { AppstoreOutlined, ContactsOutlined, UserOutlined } from '@ant-design/icons';
 import { Grid, Tag } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
-import { MobileForbidden } from '../../shared/mobile/mobile-results';
+import { MobileForbidden, MobileLoading } from '../../shared/mobile/mobile-results';
 import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
 import { SYSTEMS } from '../systems';
 import { MobileAddressBook } from './mobile-address-book';
 import { MobileInbox } from './mobile-inbox';
-import { MobileTaskPage } from './mobile-task-page';
+
+// A task's page (its form, sheets and history) is not on the first route: load it when opened.
+const MobileTaskPage = lazy(() => import('./mobile-task-page').then((m) => ({ default: m.MobileTaskPage })));
 
 function MobileWorkbenchHome() {
   const { t } = useTranslation();
@@ -66,7 +69,14 @@ function MobileWorkbenchShell() {
     <MobileTabShell title={t('workbench.name')} tabs={tabs} profilePath="/m/workbench/me">
       <Routes>
         <Route index element={<MobileWorkbenchHome />} />
-        <Route path="tasks/:id" element={<MobileTaskPage />} />
+        <Route
+          path="tasks/:id"
+          element={
+            <Suspense fallback={<MobileLoading />}>
+              <MobileTaskPage />
+            </Suspense>
+          }
+        />
         <Route path="contacts" element={<MobileAddressBook />} />
         <Route path="me" element={<MobileProfile />} />
         <Route path="*" element={<Navigate to="/m/workbench" replace />} />
