@@ -68,4 +68,93 @@ describe('我的待办 in Chromium', () => {
     });
     await manager.context.close();
   });
+
+  it('a clerk fills the item’s form in the inbox task, and the org admin sees where the instance now waits in the Console viewer', async () => {
+    const t = fixture.t;
+    const orgAdmin = await t.login('xihu.orgadmin');
+    const orgId = await given(t).orgId('xihu-zf');
+    let parentId: string | null = null;
+    for (const [level, name] of [
+      ['core', '市场监管'],
+      ['module', '许可'],
+      ['unit', '药品'],
+      ['item', '药品经营许可'],
+    ] as const) {
+      parentId = (
+        await t.request('POST', '/api/v1/model/nodes', {
+          as: orgAdmin,
+          body: { orgId, parentId, level, name, ...(level === 'item' ? { itemType: 'service' } : {}) },
+        })
+      ).json().id;
+    }
+    const withForm = approval.replace('camunda:candidateGroups="staff"', 'camunda:candidateGroups="staff" camunda:formKey="review"');
+    const deployed = await t.request('POST', `/api/v1/model/items/${parentId}/process-versions`, {
+      as: orgAdmin,
+      body: { bpmnXml: withForm },
+    });
+    expect(deployed.statusCode, deployed.body).toBe(201);
+    const form = await t.request('POST', `/api/v1/model/items/${parentId}/form-versions`, {
+      as: orgAdmin,
+      body: {
+        schema: {
+          type: 'object',
+          properties: { shopName: { type: 'string', title: '店铺名称' } },
+          $defs: {
+            review: {
+              type: 'object',
+              title: '受理意见',
+              required: ['approved', 'opinion'],
+              properties: {
+                approved: { type: 'boolean', title: '是否受理' },
+                opinion: { type: 'string', title: '受理意见', minLength: 4, maxLength: 200 },
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(form.statusCode, form.body).toBe(201);
+    const officer = await t.login('xihu.officer');
+    const instance = (
+      await t.request('POST', '/api/v1/workflow/instances', {
+        as: officer,
+        body: { itemId: parentId, variables: { shopName: '西湖大药房' } },
+      })
+    ).json();
+    const taskId = instance.openTasks[0].id as string;
+
+    const clerk = await loggedIn(fixture, 'xihu.officer');
+    await withScreenshot(clerk.page, 'inbox-schema-form', async () => {
+      await clerk.page.goto(`/workbench/tasks/${taskId}`);
+      await clerk.page.getByTestId('schema-form').waitFor();
+      await clerk.page.getByTestId('schema-field-approved').getByText('是', { exact: true }).click();
+      await clerk.page.getByTestId('schema-field-opinion').locator('input, textarea').first().fill('短');
+      await clerk.page.getByTestId('task-complete').click();
+      await expect.poll(async () => clerk.page.getByTestId('schema-field-opinion').textContent()).toMatch(/4/); // the minLength message
+      await clerk.page.getByTestId('schema-field-opinion').locator('input, textarea').first().fill('证照齐全，同意受理');
+      await clerk.page.getByTestId('task-complete').click();
+      await expect
+        .poll(async () => (await t.request('GET', `/api/v1/workflow/instances/${instance.id}`, { as: officer })).json().activeNodeIds)
+        .toEqual(['sign']);
+      await clerk.page.getByTestId('task-list').waitFor(); // back to 我的待办
+    });
+    await clerk.context.close();
+    const done = (await t.request('GET', `/api/v1/workflow/instances/${instance.id}`, { as: officer })).json();
+    expect(done.activeNodeIds).toEqual(['sign']);
+    expect(done.variables).toMatchObject({ approved: true, opinion: '证照齐全，同意受理' });
+
+    const manager = await loggedIn(fixture, 'xihu.orgadmin');
+    await withScreenshot(manager.page, 'console-instance-viewer', async () => {
+      await manager.page.goto('/console/processes');
+      await manager.page.getByTestId(`instance-link-${instance.id}`).click();
+      await manager.page.getByTestId('instance-diagram').waitFor();
+      await manager.page.locator('g.djs-element.zl-node-active[data-element-id="sign"]').waitFor();
+      await expect.poll(async () => manager.page.locator('g.djs-element.zl-node-done[data-element-id="review"]').count()).toBe(1);
+      await expect
+        .poll(async () => manager.page.locator('[data-testid="instance-history-row"][data-action="task.complete"]').count())
+        .toBe(1);
+      await expect(manager.page.getByTestId('instance-status').textContent()).resolves.toMatch(/运行中|办理中|进行中/);
+    });
+    await manager.context.close();
+  });
 });

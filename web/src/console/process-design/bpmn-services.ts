@@ -92,3 +92,13 @@ export function blankProcessXml(itemId: string, name: string, startName: string)
 export function shortType(type: string | null | undefined): string {
   return type ? type.replace(/^bpmn:/, '') : '';
 }
+
+/**
+ * XML written by hand or by Camunda 8 / an API may carry no diagram (no BPMNDiagram): one is
+ * laid out so the model can still be seen. The layouter loads only when needed.
+ */
+export async function withDiagram(xml: string): Promise<string> {
+  if (/<(\w+:)?BPMNDiagram[\s>]/.test(xml)) return xml;
+  const { layoutProcess } = await import('bpmn-auto-layout');
+  return layoutProcess(xml);
+}

@@ -20,7 +20,15 @@ import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
 import { canOpen } from '../sections';
-import { blankProcessXml, canvasOf, registryOf, replaceMarkers, type DiagramElement, type SelectionService } from './bpmn-services';
+import {
+  blankProcessXml,
+  canvasOf,
+  registryOf,
+  replaceMarkers,
+  withDiagram,
+  type DiagramElement,
+  type SelectionService,
+} from './bpmn-services';
 import { ProblemsTable } from './problems-table';
 import { itemDefinitionKey, problemsOf, processCheckPath, processDeployPath, useItemDefinition, useProcessXml } from './process-queries';
 import { PropertiesPanel } from './properties-panel';
@@ -93,7 +101,7 @@ export function ProcessDesignerPage() {
   const show = useCallback(async (diagram: Modeler, source: string, what: Shown) => {
     quiet.current = true;
     try {
-      await diagram.importXML(source);
+      await diagram.importXML(await withDiagram(source));
     } finally {
       quiet.current = false;
     }

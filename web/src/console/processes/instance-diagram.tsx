@@ -3,7 +3,7 @@ import { ExpandOutlined } from '@ant-design/icons';
 import { Alert, Button, Space } from 'antd';
 import NavigatedViewer from 'bpmn-js/lib/NavigatedViewer';
 import { useTranslation } from 'react-i18next';
-import { canvasOf, replaceMarkers } from '../process-design/bpmn-services';
+import { canvasOf, replaceMarkers, withDiagram } from '../process-design/bpmn-services';
 import 'bpmn-js/dist/assets/diagram-js.css';
 import 'bpmn-js/dist/assets/bpmn-js.css';
 import '../bpmn.css';
@@ -42,8 +42,8 @@ export function InstanceDiagram({
   useEffect(() => {
     if (!viewer) return;
     let cancelled = false;
-    viewer
-      .importXML(xml)
+    withDiagram(xml)
+      .then((drawn) => viewer.importXML(drawn))
       .then(() => {
         if (cancelled) return;
         canvasOf(viewer).zoom('fit-viewport', 'auto');
