@@ -1,6 +1,7 @@
 // B3: a 5-step approval — start → three user tasks completed through the HTTP API → a
 // service task → end — instances completed per second and step latency, on PGlite and on
 // PostgreSQL (fsync on). Run: node bench/workflow/workflow.bench.ts [instances] [concurrency]
+// (BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of them)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,7 +54,7 @@ async function run(label: string, databaseUrl: string | undefined) {
   const admin = await session('xihu.orgadmin');
   let parentId: string | null = null;
   for (const [level, name] of [
-    ['core', '基准'],
+    ['core', `基准 ${label}`],
     ['module', '基准'],
     ['unit', '基准'],
     ['item', '五步审批'],
@@ -105,11 +106,14 @@ async function run(label: string, databaseUrl: string | undefined) {
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}\n`);
 console.log('| database | load | completed | step p50 | step p99 |\n|---|---|---|---|---|');
-await run('PGlite (embedded)', undefined);
-if (findPostgresBin()) {
-  const cluster = await startThrowawayCluster({ fsync: true });
+const only = process.env.BENCH_ONLY; // 'pglite' or 'postgres'
+if (only !== 'postgres') await run('PGlite (embedded)', undefined);
+if (only !== 'pglite' && findPostgresBin()) {
+  const fsync = process.env.BENCH_FSYNC !== 'off'; // off only to see what the disk costs
+  const cluster = await startThrowawayCluster({ fsync });
   try {
-    await run('PostgreSQL 15 (fsync on)', cluster.url);
+    await run(`PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}), TCP 127.0.0.1`, cluster.url);
+    await run(`PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}), Unix socket`, cluster.socketUrl);
   } finally {
     cluster.stop();
   }

@@ -26,6 +26,8 @@ export async function freePort(): Promise<number> {
 
 export interface Cluster {
   url: string;
+  /** the same server over its Unix socket (no loopback TCP: cheaper per query) */
+  socketUrl: string;
   stop(): void;
 }
 
@@ -59,6 +61,7 @@ export async function startThrowawayCluster(options: { fsync?: boolean } = {}): 
   ]);
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    socketUrl: `postgres://postgres@/postgres?host=${encodeURIComponent(dir)}&port=${port}`,
     stop() {
       try {
         run(join(bin, 'pg_ctl'), ['-D', join(dir, 'data'), '-m', 'immediate', 'stop']);

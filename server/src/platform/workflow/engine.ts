@@ -74,6 +74,14 @@ interface TaskListRow extends TaskRow {
   time_state: string | null;
   clock_paused_at: string | null;
 }
+interface InstanceColumns {
+  definition_id: string;
+  form_version_id: string | null;
+  instance_status: string;
+  variables: Variables;
+  parent_instance_id: string | null;
+  parent_token_id: string | null;
+}
 interface FullInstanceRow extends InstanceRow {
   item_name: string | null;
   started_by: string | null;
@@ -113,6 +121,7 @@ export class WorkflowEngine {
   private readonly models = new Map<string, RunnableModel>();
   /** Deployed versions never change: kept once read. */
   private readonly versions = new Map<string, ProcessVersion>();
+  private readonly forms = new Map<string, FormVersion>();
   private readonly runtime: Runtime;
 
   constructor(db: Database, audit: AuditLog, definitions: DefinitionSource, calendar: CalendarStore, people: PeopleSource) {
@@ -157,7 +166,7 @@ export class WorkflowEngine {
   /** One step of the engine: one transaction; the history it wrote goes in with it, in one statement. */
   private async step<T>(actor: Actor, work: (tx: Executor, ctx: StepContext) => Promise<T>): Promise<T> {
     return this.db.kysely.transaction().execute(async (tx) => {
-      const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, history: [] };
+      const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [] };
       const result = await work(tx, ctx);
       await this.runtime.flushHistory(ctx);
       return result;
@@ -285,6 +294,11 @@ export class WorkflowEngine {
 
   private async lockTask(tx: Executor, actor: Actor, taskId: string): Promise<TaskRow> {
     const task = (await sql<TaskRow>`select * from wf_tasks where id = ${taskId} for update`.execute(tx)).rows[0];
+    return this.checkTaskLock(actor, taskId, task);
+  }
+
+  /** A locked task the actor may work on now: theirs or theirs to take, and still open. */
+  private checkTaskLock<T extends TaskRow>(actor: Actor, taskId: string, task: T | undefined): T {
     if (!task) throw new NotFoundError('workflow.task_not_found', { taskId });
     const inRegion = can(actor, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id });
     const mine = task.assignee === actor.accountId;
@@ -327,7 +341,7 @@ export class WorkflowEngine {
     ).rows[0];
     if (!found) throw new NotFoundError('workflow.task_not_found', { taskId });
     const version = await this.version(found.definition_id);
-    const form = found.form_version_id ? await this.definitions.formById(found.form_version_id) : undefined;
+    const form = found.form_version_id ? await this.form(found.form_version_id) : undefined;
     return { version, model: await this.model(version), form };
   }
 
@@ -343,17 +357,39 @@ export class WorkflowEngine {
 
   /** 办理: completes a task with its form data; the instance moves on in the same transaction. */
   async complete(actor: Actor, locale: Locale, taskId: string, variables: Variables) {
-    const { model, form } = await this.taskDefinition(taskId);
-    let answer: { instanceId: string; status: string; opened: StepContext['opened'] } | undefined;
-    await this.step(actor, async (tx, ctx) => {
-      const task = await this.lockTask(tx, actor, taskId);
+    const answer = await this.step(actor, async (tx, ctx) => {
+      // The task and its instance, locked in one round trip; definitions and forms come from memory once read.
+      const row = (
+        await sql<TaskListRow & InstanceColumns>`select ${taskColumns}, i.definition_id, i.form_version_id, i.status as instance_status,
+            i.variables, i.parent_instance_id, i.parent_token_id
+          from wf_tasks t join wf_instances i on i.id = t.instance_id where t.id = ${taskId} for update`.execute(tx)
+      ).rows[0];
+      const task = this.checkTaskLock(actor, taskId, row);
+      if (row!.instance_status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: row!.instance_status });
+      const version = await this.version(row!.definition_id, tx);
+      const model = await this.model(version);
+      const form = row!.form_version_id ? await this.form(row!.form_version_id, tx) : undefined;
       const schema = this.checkForm(locale, form, task.form_key, variables, false);
-      const instance = await this.lockInstance(tx, task.instance_id);
-      if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
+      const instance: InstanceRow = {
+        id: row!.instance_id,
+        definition_id: row!.definition_id,
+        item_id: row!.item_id,
+        org_id: row!.org_id,
+        region_code: row!.region_code,
+        business_key: row!.business_key,
+        status: 'running',
+        variables: row!.variables,
+        parent_instance_id: row!.parent_instance_id,
+        parent_token_id: row!.parent_token_id,
+      };
       if (schema) await this.bindAttachments(tx, actor, instance.id, attachmentIds(schema, variables));
-      await sql`update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb where id = ${taskId}`.execute(
-        tx,
-      );
+      const node = model.nodes[task.node_id]!;
+      const multi = Boolean(node.userTask?.multiInstance);
+      if (!multi) instance.variables = { ...instance.variables, ...variables };
+      await sql`with done as (
+          update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb
+          where id = ${taskId})
+        update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(tx);
       await this.runtime.history(ctx, instance.id, 'task.complete', task.node_id, {
         taskId,
         variables: Object.keys(variables),
@@ -361,19 +397,32 @@ export class WorkflowEngine {
         ...(typeof variables.approved === 'boolean' ? { approved: variables.approved } : {}),
         ...(typeof variables.opinion === 'string' && variables.opinion ? { opinion: variables.opinion.slice(0, 500) } : {}),
       });
-      const node = model.nodes[task.node_id]!;
-      if (node.userTask?.multiInstance) {
+      if (multi) {
         await this.runtime.completeMulti(ctx, instance, model, node, task.token_id, variables);
       } else {
-        instance.variables = { ...instance.variables, ...variables };
-        await this.runtime.saveVariables(ctx, instance);
         await this.runtime.leave(ctx, model, node.id, task.token_id);
         await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id));
       }
       await this.recordTask(tx, actor, 'workflow.task.complete', task);
-      answer = { instanceId: instance.id, status: instance.status, opened: ctx.opened };
+      return { view: toTaskView({ ...row!, status: 'completed', completed_by: actor.accountId }), instanceId: instance.id };
     });
-    return this.stepAnswer(actor, taskId, answer!.instanceId);
+    const next = (
+      await sql<{ status: string; open: { id: string; nodeId: string; name: string }[] }>`select i.status,
+          coalesce((select json_agg(json_build_object('id', t.id, 'nodeId', t.node_id, 'name', t.name) order by t.created_at, t.id)
+            from wf_tasks t where t.instance_id = i.id and t.status = 'open'), '[]'::json) as open
+        from wf_instances i where i.id = ${answer.instanceId}`.execute(this.db.kysely)
+    ).rows[0]!;
+    return { ...answer.view, instanceStatus: next.status, nextTasks: next.open };
+  }
+
+  /** Forms, like process versions, never change once deployed: kept once read. */
+  private async form(formVersionId: string, db?: Executor): Promise<FormVersion | undefined> {
+    let form = this.forms.get(formVersionId);
+    if (!form) {
+      form = await this.definitions.formById(formVersionId, db);
+      if (form) this.forms.set(formVersionId, form);
+    }
+    return form;
   }
 
   /** The task as it now is, with what is next in its instance (anyone's open tasks). */

@@ -109,6 +109,8 @@ export interface StepContext {
   /** tasks opened during this step, for the answer */
   opened: { id: string; instanceId: string; nodeId: string; name: string }[];
   depth: number;
+  /** instances that got something to wait on in this step (a task, a timer …): they cannot have ended */
+  waiting: Set<string>;
   /** history entries of this step, written together when it ends */
   history: { instanceId: string; action: string; nodeId: string | null; details: Record<string, unknown> }[];
 }
@@ -320,6 +322,7 @@ export class Runtime {
         return;
       }
     }
+    if (ctx.waiting.has(instance.id)) return;
     const live = await sql<{
       n: string;
     }>`select count(*) as n from wf_tokens where instance_id = ${instance.id} and status <> 'done'`.execute(ctx.tx);
@@ -381,6 +384,7 @@ export class Runtime {
       ctx.tx,
     );
     ctx.opened.push({ id, instanceId: instance.id, nodeId: node.id, name: node.name });
+    ctx.waiting.add(instance.id);
     await this.history(ctx, instance.id, 'task.create', node.id, {
       name: node.name,
       ...(extra.total ? { index: extra.index, total: extra.total } : {}),
