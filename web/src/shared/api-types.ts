@@ -367,6 +367,8 @@ export interface FormUiSchema {
 export interface WorkflowTaskForm {
   schema: FormJsonSchema;
   uiSchema: FormUiSchema | null;
+  /** what the instance already holds for this form (the application's fields); a step's own part starts empty */
+  values?: Record<string, unknown>;
 }
 
 /** An earlier step 退回 can send a task back to. */
@@ -479,6 +481,8 @@ export interface WorkflowHistoryEntry {
   /** a WorkflowHistoryAction; a newer server may record others */
   action: string;
   nodeId: string | null;
+  /** the element's name in the process, when it has one */
+  nodeName?: string | null;
   details: unknown;
 }
 

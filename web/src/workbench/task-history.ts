@@ -76,12 +76,12 @@ export function actionTone(action: string): HistoryTone {
 const record = (value: unknown): Record<string, unknown> =>
   value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
 
-/** The names of the steps (BPMN elements) an instance has been through, by element id: from its task.create entries and open tasks. */
+/** The names of the steps (BPMN elements) an instance has been through, by element id: from the names the server gives each entry (and older task.create details) and open tasks. */
 export function stepNames(instance: WorkflowInstance): Map<string, string> {
   const names = new Map<string, string>();
   for (const entry of instance.history) {
-    const name = record(entry.details)['name'];
-    if (entry.action === 'task.create' && entry.nodeId && typeof name === 'string' && name) names.set(entry.nodeId, name);
+    const name = entry.nodeName ?? record(entry.details)['name'];
+    if (entry.nodeId && typeof name === 'string' && name) names.set(entry.nodeId, name);
   }
   for (const task of instance.openTasks) if (task.name) names.set(task.nodeId, task.name);
   return names;

@@ -75,14 +75,15 @@ export function useInstance(instanceId: string | undefined) {
 
 /**
  * What a task's completion form needs: its schema (`$defs[formKey]` when there is one) and
- * UI hints, and its initial values — the prefill under the instance's variables, once both
- * have answered (a failed prefill counts as none). `schema` null: the task has no form.
+ * UI hints, and its initial values — the prefill under the values the server says the
+ * instance already holds for this form (never another step's opinion), once the prefill has
+ * answered (a failed prefill counts as none). `schema` null: the task has no form.
  */
 export function useCompletionForm(task: WorkflowTaskDetail, instance: { data?: WorkflowInstance; isPending: boolean }) {
   const form = task.form;
   const prefill = useTaskPrefill(task.id, Boolean(form));
   const schema = useMemo(() => (form ? selectFormSchema(form.schema, task.formKey) : null), [form, task.formKey]);
-  const variables = instance.data?.variables;
+  const variables = form?.values;
   const initialValues = useMemo(() => mergeValues(prefill.data?.values, variables), [prefill.data, variables]);
   return { schema, uiSchema: form?.uiSchema ?? null, initialValues, loading: Boolean(form) && (prefill.isPending || instance.isPending) };
 }

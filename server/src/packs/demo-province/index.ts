@@ -14,3 +14,4 @@ export type { Clearance, DemoRole, DemoStaff } from './staff.ts';
 export { demoRoles, demoStaff } from './staff.ts';
 
 export { installDemoProvince, demoAccounts, demoPassword, type DemoSummary } from './seed.ts';
+export { installDemoWorkflows } from './workflows.ts';

@@ -490,4 +490,39 @@ describe.each(testDatabases())('BPMN elements on %s', (kind) => {
     ).toBe(400);
     expect((await t.request('DELETE', '/api/v1/workflow/calendar/days/2026-12-31', { as: province })).statusCode).toBe(204);
   });
+
+  it('prefill hooks fill an application form and a task form; a step’s own part starts empty', async () => {
+    const form = {
+      type: 'object',
+      properties: { applicant: { type: 'string' }, phone: { type: 'string' } },
+      $defs: { check: { type: 'object', properties: { opinion: { type: 'string' } } } },
+    };
+    const itemId = await deploy(
+      bpmn(
+        'prefilled',
+        `<bpmn:startEvent id="s" />${task('fix', '补正', 'camunda:formKey="whole"')}${task('check', '核查', 'camunda:formKey="check"')}<bpmn:endEvent id="e" />
+        ${flow('a', 's', 'fix')}${flow('b', 'fix', 'check')}${flow('c', 'check', 'e')}`,
+      ),
+      { form },
+    );
+    const none = (await t.request('GET', `/api/v1/workflow/prefill?itemId=${itemId}`, { as: officer })).json();
+    expect(none).toEqual({ values: {}, sources: [] }); // nothing registered: the data platform comes later
+    t.node.workflow.registerPrefill(async ({ actor, schema }) => ({
+      source: 'test-directory',
+      values: schema && 'properties' in schema && 'phone' in (schema.properties as object) ? { phone: `${actor.displayName}的电话` } : {},
+    }));
+    const filled = (await t.request('GET', `/api/v1/workflow/prefill?itemId=${itemId}`, { as: officer })).json();
+    expect(filled.sources).toEqual(['test-directory']);
+    expect(filled.values.phone).toMatch(/的电话$/);
+    const started = await start(itemId, { applicant: '赵六', opinion: '旧意见' });
+    const fix = (await t.request('GET', `/api/v1/workflow/tasks/${started.openTasks[0].id}`, { as: officer })).json();
+    expect(fix.form.values).toEqual({ applicant: '赵六' });
+    expect((await t.request('GET', `/api/v1/workflow/tasks/${fix.id}/prefill`, { as: officer })).json().values.phone).toMatch(/的电话$/);
+    await complete(fix.id, { applicant: '赵六', phone: '13800000000' });
+    const check = (await tasksOf(started.id))[0]!;
+    const detail = (await t.request('GET', `/api/v1/workflow/tasks/${check.id}`, { as: officer })).json();
+    expect(detail.form.values).toEqual({}); // never another step's opinion
+    const far = await t.login('yuhang.officer');
+    expect((await t.request('GET', `/api/v1/workflow/prefill?itemId=${itemId}`, { as: far })).statusCode).toBe(403);
+  });
 });

@@ -740,28 +740,50 @@ export class WorkflowEngine {
       throw new ForbiddenError('workflow.not_a_candidate', { taskId });
     const view = toTaskView(task);
     const { form } = await this.taskDefinition(taskId);
-    let taskForm: { schema: Record<string, unknown>; uiSchema: Record<string, unknown> } | null = null;
+    let taskForm: { schema: Record<string, unknown>; uiSchema: Record<string, unknown>; values: Variables } | null = null;
     if (form && task.form_key) {
       const defs = (form.schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
       const { $defs: _defs, ...root } = form.schema;
-      const schema = defs[task.form_key] ? { ...defs[task.form_key], $defs: defs } : { ...root, $defs: defs };
+      const part = defs[task.form_key];
+      const schema = part ? { ...part, $defs: defs } : { ...root, $defs: defs };
       const uiTasks = (form.uiSchema.tasks ?? {}) as Record<string, Record<string, unknown>>;
-      taskForm = { schema, uiSchema: uiTasks[task.form_key] ?? form.uiSchema };
+      // The whole application form starts from what the instance holds; a step's own part starts empty.
+      const values = part ? {} : await this.formValues(task.instance_id, Object.keys((root.properties as object | undefined) ?? {}));
+      taskForm = { schema, uiSchema: uiTasks[task.form_key] ?? form.uiSchema, values };
     }
     const targets = task.status === 'open' ? await this.returnTargets(this.db.kysely, task) : [];
     return { ...view, form: taskForm, returnTargets: targets.map((t) => ({ nodeId: t.nodeId, name: t.name })) };
   }
 
+  private async formValues(instanceId: string, fields: string[]): Promise<Variables> {
+    const row = (await sql<{ variables: Variables }>`select variables from wf_instances where id = ${instanceId}`.execute(this.db.kysely))
+      .rows[0];
+    return Object.fromEntries(fields.filter((f) => row?.variables[f] !== undefined).map((f) => [f, row!.variables[f]]));
+  }
+
   async prefill(actor: Actor, taskId: string) {
     const view = await this.task(actor, taskId);
-    const merged: Variables = {};
+    return this.runPrefills(actor, view.itemId, view.form?.schema ?? null);
+  }
+
+  /** For an application about to start: the item's whole form, filled from what the platform knows of the applicant. */
+  async prefillForItem(actor: Actor, itemId: string) {
+    const version = await this.definitions.latestProcess(itemId);
+    if (!version) throw new NotFoundError('workflow.no_process', { itemId });
+    requirePermission(actor, 'workflow.start', { orgId: version.orgId, regionCode: version.regionCode });
+    const form = await this.definitions.latestForm(itemId);
+    return this.runPrefills(actor, itemId, form?.schema ?? null);
+  }
+
+  private async runPrefills(actor: Actor, itemId: string, schema: Record<string, unknown> | null) {
+    const values: Variables = {};
     const sources: string[] = [];
     for (const hook of this.prefills) {
-      const result = await hook({ actor, itemId: view.itemId, schema: view.form?.schema ?? null });
-      Object.assign(merged, result.values);
+      const result = await hook({ actor, itemId, schema });
+      Object.assign(values, result.values);
       sources.push(result.source);
     }
-    return { values: merged, sources };
+    return { values, sources };
   }
 
   /** 我的待办: open tasks the actor may work on, by deadline, then oldest first. */
@@ -884,7 +906,14 @@ export class WorkflowEngine {
       startedAt: row.started_at,
       endedAt: row.ended_at,
       lastChangeAt: history.at(-1)?.at ?? row.started_at,
-      history: history.map((h) => ({ at: h.at, actor: h.actor_name, action: h.action, nodeId: h.node_id, details: h.details })),
+      history: history.map((h) => ({
+        at: h.at,
+        actor: h.actor_name,
+        action: h.action,
+        nodeId: h.node_id,
+        nodeName: h.node_id ? (model.nodes[h.node_id]?.name ?? null) : null,
+        details: h.details,
+      })),
     };
   }
 

@@ -110,6 +110,18 @@ export function workflowRoutes(app: HttpApp, engine: WorkflowEngine, calendar: C
     },
     async (request) => engine.prefill(request.actor, request.params.id),
   );
+  app.get(
+    '/api/v1/workflow/prefill',
+    {
+      config: { permission: 'workflow.start' },
+      schema: {
+        tags,
+        summary: 'Values the platform already has for an item’s application form',
+        querystring: z.strictObject({ itemId: id('node') }),
+      },
+    },
+    async (request) => engine.prefillForItem(request.actor, request.query.itemId),
+  );
   app.post(
     '/api/v1/workflow/tasks/:id/claim',
     { config: { permission: 'workbench.use' }, schema: { tags, summary: '签收 Claim', params: taskParams } },
