@@ -4,7 +4,7 @@ import { testDatabases } from './testing/databases.ts';
 import { given } from './testing/given.ts';
 import { startTestNode, type Session, type TestNode } from './testing/test-node.ts';
 
-type Call = { method: string; url: string; body?: unknown };
+type Call = { method: string; url: string; body?: unknown; contentType?: string };
 
 /**
  * Each role × each endpoint it must not use → 401/403, and an audit entry for the refusal.
@@ -53,6 +53,22 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     { method: 'POST', url: '/api/v1/audit/verify' },
     { method: 'POST', url: `/api/v1/accounts/${ids.admin}/disable` },
     { method: 'POST', url: `/api/v1/accounts/${ids.admin}/reset-password`, body: {} },
+    { method: 'PUT', url: '/api/v1/workflow/calendar/days/2026-12-31', body: { kind: 'holiday', name: '测试' } },
+    { method: 'DELETE', url: '/api/v1/workflow/calendar/days/2026-10-01' },
+  ];
+  /** 流程监控 and process administration: not for staff, citizens or enterprises. */
+  const monitorOnly = (): Call[] => [
+    { method: 'GET', url: '/api/v1/workflow/instances' },
+    { method: 'GET', url: '/govstack/workflow/instances' },
+    { method: 'POST', url: '/govstack/workflow/instances/wfi_00000000000000000000000000/stop' },
+    { method: 'POST', url: '/govstack/workflow/processes', body: { name: 'x', type: 'Public', version: '1', processBody: [] } },
+  ];
+  /** The Workbench's task API: civil servants only. */
+  const workbenchOnly = (): Call[] => [
+    { method: 'GET', url: '/api/v1/workflow/tasks' },
+    { method: 'POST', url: '/api/v1/workflow/tasks/task_00000000000000000000000000/complete', body: { variables: {} } },
+    { method: 'POST', url: '/api/v1/workflow/tasks/task_00000000000000000000000000/delegate', body: { accountId: ids.admin } },
+    { method: 'GET', url: '/api/v1/workflow/calendar?year=2026' },
   ];
 
   const matrix = (): [string, Call[]][] => [
@@ -60,20 +76,31 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
       'anonymous',
       [
         ...adminOnly(),
+        ...monitorOnly(),
+        ...workbenchOnly(),
         { method: 'GET', url: '/api/v1/orgs' },
         { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` },
         { method: 'POST', url: '/api/v1/auth/logout' },
+        { method: 'POST', url: '/api/v1/workflow/attachments', body: '%PDF-1.7', contentType: 'application/pdf' },
+        { method: 'GET', url: '/api/v1/workflow/instances/wfi_00000000000000000000000000' },
       ],
     ],
     [
       'citizen',
-      [...adminOnly(), { method: 'GET', url: '/api/v1/orgs' }, { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` }],
+      [
+        ...adminOnly(),
+        ...monitorOnly(),
+        ...workbenchOnly(),
+        { method: 'GET', url: '/api/v1/orgs' },
+        { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` },
+      ],
     ],
-    ['enterprise', [...adminOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }]],
+    ['enterprise', [...adminOnly(), ...monitorOnly(), ...workbenchOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }]],
     [
       'staff',
       [
         ...adminOnly(),
+        ...monitorOnly(),
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
         { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
@@ -98,6 +125,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         { method: 'POST', url: `/api/v1/accounts/${ids.xihuOfficer}/reset-password`, body: {} }, // works in another org of the county
         { method: 'GET', url: '/api/v1/audit' },
         { method: 'GET', url: '/api/v1/oidc-clients' },
+        { method: 'PUT', url: '/api/v1/workflow/calendar/days/2026-12-31', body: { kind: 'holiday', name: '测试' } }, // the country's calendar
       ],
     ],
     [
@@ -116,7 +144,11 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     const failures: string[] = [];
     for (const [role, calls] of matrix()) {
       for (const call of calls) {
-        const response = await t.request(call.method, call.url, { as: sessions[role], body: call.body });
+        const response = await t.request(call.method, call.url, {
+          as: sessions[role],
+          body: call.body,
+          ...(call.contentType ? { headers: { 'content-type': call.contentType, 'x-file-name': 'a.pdf' } } : {}),
+        });
         const want = role === 'anonymous' ? 401 : 403;
         if (response.statusCode !== want)
           failures.push(`${role} ${call.method} ${call.url} → ${response.statusCode} ${response.body.slice(0, 120)}`);
