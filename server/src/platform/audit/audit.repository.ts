@@ -56,31 +56,38 @@ export async function dropPending(tx: Executor, pendingSeqs: string[]): Promise<
   if (pendingSeqs.length) await sql`delete from audit_pending where pending_seq in (${sql.join(pendingSeqs)})`.execute(tx);
 }
 
-export async function insertEntry(tx: Executor, entry: StoredEntry): Promise<void> {
-  await q(tx)
-    .insertInto('audit_log')
-    .values({
-      seq: String(entry.seq),
-      id: entry.id,
-      at: entry.at,
-      actor_id: entry.actorId,
-      actor_kind: entry.actorKind,
-      actor_name: entry.actorName,
-      action: entry.action,
-      outcome: entry.outcome,
-      target_type: entry.targetType,
-      target_id: entry.targetId,
-      org_id: entry.orgId,
-      region_code: entry.regionCode,
-      ip: entry.ip,
-      details: JSON.stringify(entry.details ?? {}),
-      prev_hash: entry.prevHash,
-      hash: entry.hash,
-    })
-    .execute();
+/** Appends chained entries (in order, a hundred to a statement) and moves the head to the last. */
+export async function insertEntries(tx: Executor, entries: StoredEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  for (let i = 0; i < entries.length; i += 100) {
+    await q(tx)
+      .insertInto('audit_log')
+      .values(
+        entries.slice(i, i + 100).map((entry) => ({
+          seq: String(entry.seq),
+          id: entry.id,
+          at: entry.at,
+          actor_id: entry.actorId,
+          actor_kind: entry.actorKind,
+          actor_name: entry.actorName,
+          action: entry.action,
+          outcome: entry.outcome,
+          target_type: entry.targetType,
+          target_id: entry.targetId,
+          org_id: entry.orgId,
+          region_code: entry.regionCode,
+          ip: entry.ip,
+          details: JSON.stringify(entry.details ?? {}),
+          prev_hash: entry.prevHash,
+          hash: entry.hash,
+        })),
+      )
+      .execute();
+  }
+  const last = entries[entries.length - 1]!;
   await q(tx)
     .updateTable('audit_head')
-    .set({ seq: String(entry.seq), hash: entry.hash })
+    .set({ seq: String(last.seq), hash: last.hash })
     .where('id', '=', 1)
     .execute();
 }

@@ -100,14 +100,18 @@ export class AuditLog {
         const head = await repo.lockHead(tx);
         const pending = await repo.takePending(tx, 500);
         let { seq, hash } = head;
+        const chainedEntries: repo.StoredEntry[] = [];
+        const checkpoints: { seq: number; hash: string }[] = [];
         for (const { entry } of pending) {
           const fields: ChainedFields = { seq: seq + 1, ...entry };
           const next = chainHash(hash, fields);
-          await repo.insertEntry(tx, { ...fields, prevHash: hash, hash: next });
+          chainedEntries.push({ ...fields, prevHash: hash, hash: next });
           seq = fields.seq;
           hash = next;
-          if (seq % checkpointEvery === 0) await this.insertCheckpoint(tx, key, seq, hash);
+          if (seq % checkpointEvery === 0) checkpoints.push({ seq, hash });
         }
+        await repo.insertEntries(tx, chainedEntries);
+        for (const checkpoint of checkpoints) await this.insertCheckpoint(tx, key, checkpoint.seq, checkpoint.hash);
         await repo.dropPending(
           tx,
           pending.map((p) => p.pendingSeq),

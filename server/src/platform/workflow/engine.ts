@@ -858,29 +858,28 @@ export class WorkflowEngine {
   }
 
   async instance(actor: Actor, instanceId: string) {
-    const row = await this.instanceRow(instanceId);
+    // The instance with where it waits, its open tasks and its history: one round trip.
+    const row = (
+      await sql<
+        FullInstanceRow & {
+          tokens: { node_id: string }[];
+          open: { id: string; node_id: string; name: string }[];
+          history: { at: string; actor_name: string; action: string; node_id: string | null; details: unknown }[];
+        }
+      >`select i.*,
+          coalesce((select json_agg(json_build_object('node_id', k.node_id) order by k.created_at, k.id)
+            from wf_tokens k where k.instance_id = i.id and k.status <> 'done'), '[]'::json) as tokens,
+          coalesce((select json_agg(json_build_object('id', t.id, 'node_id', t.node_id, 'name', t.name) order by t.created_at, t.id)
+            from wf_tasks t where t.instance_id = i.id and t.status = 'open'), '[]'::json) as open,
+          coalesce((select json_agg(json_build_object('at', to_char(h.at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+              'actor_name', h.actor_name, 'action', h.action, 'node_id', h.node_id, 'details', h.details) order by h.seq)
+            from wf_history h where h.instance_id = i.id), '[]'::json) as history
+        from wf_instances i where i.id = ${instanceId}`.execute(this.db.kysely)
+    ).rows[0];
+    if (!row) throw new NotFoundError('workflow.instance_not_found', { instanceId });
     if (!this.mayView(actor, row)) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
     const version = await this.version(row.definition_id);
-    const tokens = (
-      await sql<{
-        node_id: string;
-      }>`select node_id from wf_tokens where instance_id = ${instanceId} and status <> 'done' order by created_at`.execute(this.db.kysely)
-    ).rows;
-    const open = (
-      await sql<{ id: string; node_id: string; name: string }>`select id, node_id, name from wf_tasks
-        where instance_id = ${instanceId} and status = 'open' order by created_at, id`.execute(this.db.kysely)
-    ).rows;
-    const history = (
-      await sql<{
-        at: string;
-        actor_name: string;
-        action: string;
-        node_id: string | null;
-        details: unknown;
-      }>`select at, actor_name, action, node_id, details from wf_history where instance_id = ${instanceId} order by seq`.execute(
-        this.db.kysely,
-      )
-    ).rows;
+    const { tokens, open, history } = row;
     const active = tokens.map((t) => t.node_id);
     const passed = ['task.complete', 'service.run', 'node.end', 'node.join', 'timer.fire', 'message.receive', 'call.end'];
     const model = await this.model(version);

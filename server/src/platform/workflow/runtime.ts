@@ -195,25 +195,34 @@ export class Runtime {
 
   private async run(ctx: StepContext, instance: InstanceRow, model: RunnableModel, arrivals: Arrival[]): Promise<void> {
     const queue = [...arrivals];
-    while (queue.length) {
-      const { tokenId, nodeId, fresh } = queue.shift()!;
-      const node = model.nodes[nodeId]!;
-      if (fresh)
-        await sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, 'waiting')`.execute(
+    // A token's row is written where it stops (a wait, a join, an end), not at every node it passes.
+    const unwritten = new Set(arrivals.filter((a) => a.fresh).map((a) => a.tokenId));
+    const place = async (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') => {
+      if (unwritten.delete(tokenId))
+        await sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`.execute(
           ctx.tx,
         );
-      else await sql`update wf_tokens set node_id = ${nodeId}, status = 'waiting' where id = ${tokenId}`.execute(ctx.tx);
+      else await sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`.execute(ctx.tx);
+    };
+    const onward = (next: Arrival[]) => {
+      for (const arrival of next) if (arrival.fresh) unwritten.add(arrival.tokenId);
+      queue.push(...next);
+    };
+    while (queue.length) {
+      const { tokenId, nodeId } = queue.shift()!;
+      const node = model.nodes[nodeId]!;
       switch (node.kind) {
         case 'startEvent':
-          queue.push(...this.departures(model, node, tokenId));
+          onward(this.departures(model, node, tokenId));
           break;
         case 'endEvent':
-          await sql`update wf_tokens set status = 'done' where id = ${tokenId}`.execute(ctx.tx);
+          await place(tokenId, node.id, 'done');
           await this.history(ctx, instance.id, 'node.end', node.id);
           break;
         case 'userTask':
+          await place(tokenId, node.id, 'waiting');
           if (node.userTask!.multiInstance) {
-            if (await this.startMulti(ctx, instance, model, node, tokenId)) queue.push(...this.departures(model, node, tokenId));
+            if (await this.startMulti(ctx, instance, model, node, tokenId)) onward(this.departures(model, node, tokenId));
           } else {
             await this.createTask(ctx, instance, node, tokenId, {});
             await this.scheduleBoundaries(ctx, instance, model, node, tokenId);
@@ -221,7 +230,7 @@ export class Runtime {
           break;
         case 'serviceTask':
           await this.runService(ctx, instance, node, tokenId);
-          queue.push(...this.departures(model, node, tokenId));
+          onward(this.departures(model, node, tokenId));
           break;
         case 'exclusiveGateway': {
           const chosen =
@@ -236,26 +245,29 @@ export class Runtime {
         case 'parallelGateway':
         case 'inclusiveGateway': {
           if (node.incoming.length > 1) {
-            await sql`update wf_tokens set status = 'arrived' where id = ${tokenId}`.execute(ctx.tx);
+            await place(tokenId, node.id, 'arrived');
             const joined = await this.tryJoin(ctx, instance, model, node);
             if (!joined) break;
-            queue.push(...this.split(model, node, instance, joined));
+            onward(this.split(model, node, instance, joined));
             break;
           }
-          queue.push(...this.split(model, node, instance, tokenId));
+          onward(this.split(model, node, instance, tokenId));
           break;
         }
         case 'timerCatch':
+          await place(tokenId, node.id, 'waiting');
           await this.scheduleTimer(ctx, instance, node, tokenId, node.timer!);
           break;
         case 'messageCatch':
+          await place(tokenId, node.id, 'waiting');
           await this.subscribe(ctx, instance, node, tokenId);
           break;
         case 'callActivity':
+          await place(tokenId, node.id, 'waiting');
           await this.scheduleBoundaries(ctx, instance, model, node, tokenId);
           if (await this.callChild(ctx, instance, node, tokenId)) {
             await this.leave(ctx, model, node.id, tokenId);
-            queue.push(...this.departures(model, node, tokenId));
+            onward(this.departures(model, node, tokenId));
           }
           break;
         case 'boundaryTimer':
