@@ -75,7 +75,7 @@ describe('我的待办 in Chromium', () => {
     const orgId = await given(t).orgId('xihu-zf');
     let parentId: string | null = null;
     for (const [level, name] of [
-      ['core', '市场监管'],
+      ['core', '药品监管'],
       ['module', '许可'],
       ['unit', '药品'],
       ['item', '药品经营许可'],

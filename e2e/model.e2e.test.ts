@@ -20,6 +20,12 @@ describe('the V-model tree in the Console, in Chromium', () => {
 
   it('adds a core business, then imports an Excel file: row errors first, the tree once it is clean', async () => {
     const { context, page } = await loggedIn(fixture, 'xihu.orgadmin');
+    /** Confirms in the dialog the upload opened, then waits until it has closed (its animation too). */
+    const confirmImport = async () => {
+      const dialog = page.locator('.ant-modal-confirm').filter({ hasText: '替换' });
+      await dialog.getByRole('button', { name: /替换并导入/ }).click();
+      await expect.poll(async () => dialog.count(), { timeout: 15_000 }).toBe(0);
+    };
     await withScreenshot(page, 'model-tree', async () => {
       await page.goto('/console/model');
       await page.getByTestId('console-model').waitFor();
@@ -32,7 +38,7 @@ describe('the V-model tree in the Console, in Chromium', () => {
       await page.getByTestId('model-tree').getByText('基层社会治理').waitFor();
 
       await page.getByTestId('model-import').setInputFiles(await sheet([['数字政府', '一网通办', '出生一件事', '出生登记', '审批', '']]));
-      await page.getByRole('button', { name: /替换并导入/ }).click();
+      await confirmImport();
       await page.getByTestId('model-import-errors').waitFor();
       await expect(page.getByTestId('model-import-errors').textContent()).resolves.toContain('治理');
       await expect(page.getByTestId('model-tree').textContent()).resolves.toContain('基层社会治理');
@@ -44,7 +50,7 @@ describe('the V-model tree in the Console, in Chromium', () => {
           ['数字政府', '一网通管', '双随机抽查', '抽查计划', '治理', ''],
         ]),
       );
-      await page.getByRole('button', { name: /替换并导入/ }).click();
+      await confirmImport();
       await page.getByTestId('model-import-done').waitFor();
       await page.getByTestId('model-tree').getByText('数字政府').waitFor();
       await expect(page.getByTestId('model-summary').textContent()).resolves.toMatch(/3/);

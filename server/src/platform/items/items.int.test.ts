@@ -267,6 +267,26 @@ describe.each(testDatabases())('item definitions (P5.2) on %s', (kind) => {
     });
   });
 
+  it('rolls completeness up the tree: an item is complete with a process, a form and its data needs matched', async () => {
+    const tree = async () => (await t.request('GET', `/api/v1/model/tree?orgId=${orgId}`, { as: orgAdmin })).json();
+    const itemOf = (nodes: { children: unknown[] }[]) => (nodes[0] as any).children[0].children[0].children[0];
+    // the process and form are deployed by now; the data need is unmatched
+    let now = await tree();
+    expect(itemOf(now.nodes).itemStatus).toEqual({ process: true, form: true, dataNeedsMatched: false });
+    expect(now.nodes[0].rollup.complete).toBe(0);
+    await t.request('PUT', `/api/v1/model/items/${itemId}/profile`, {
+      as: orgAdmin,
+      body: { indicators: [], dataNeeds: [], timeLimitDays: 1 },
+    });
+    now = await tree();
+    expect(itemOf(now.nodes).itemStatus).toEqual({ process: true, form: true, dataNeedsMatched: true });
+    expect(now.nodes[0].rollup).toMatchObject({ items: 1, complete: 1 });
+    expect((await t.request('GET', `/api/v1/model/items/${itemId}`, { as: orgAdmin })).json()).toMatchObject({
+      complete: true,
+      timeLimitDays: 1,
+    });
+  });
+
   it('keeps definitions attached across an Excel round trip, and refuses an import that would drop a defined item', async () => {
     const exported = await t.request('GET', `/api/v1/model/export?orgId=${orgId}`, { as: orgAdmin });
     const started = await t.request('POST', `/api/v1/model/import?orgId=${orgId}`, {
