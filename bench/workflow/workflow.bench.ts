@@ -93,15 +93,59 @@ async function run(label: string, databaseUrl: string | undefined) {
       }
     }),
   );
-  const seconds = (performance.now() - started) / 1000;
-  stepLatencies.sort((a, b) => a - b);
-  const pct = (p: number) => stepLatencies[Math.min(stepLatencies.length - 1, Math.floor((p / 100) * stepLatencies.length))]!.toFixed(1);
-  console.log(
-    `| ${label} | ${total} instances, ${concurrency} at a time | ${(total / seconds).toFixed(1)} instances/s | ${pct(50)} ms | ${pct(99)} ms |`,
+  report(`${label}, over HTTP`, started, stepLatencies);
+  // The floor: the same client and server doing nothing but answer (with the session looked up).
+  let pings = 0;
+  const pinged = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (pings < 2000) {
+        pings++;
+        await officer.call('GET', '/api/v1/auth/me');
+      }
+    }),
   );
+  floors.push(`${label}: GET /api/v1/auth/me ${(2000 / ((performance.now() - pinged) / 1000)).toFixed(0)} requests/s`);
+
+  // The same work through the engine's functions (no HTTP): what the engine and the database
+  // do per step, without the HTTP client and server sharing these two cores.
+  const actor = (await node.identity.actorForUsername('xihu.officer'))!;
+  const engineLatencies: number[] = [];
+  let engineDone = 0;
+  const engineStarted = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (engineDone < total) {
+        engineDone++;
+        let t0 = performance.now();
+        const instance = await node.workflow.start(actor, 'zh-CN', { itemId: parentId!, variables: { amount: 1000 } });
+        engineLatencies.push(performance.now() - t0);
+        let next: { id: string }[] = instance.openTasks;
+        while (next.length) {
+          t0 = performance.now();
+          const completed = await node.workflow.complete(actor, 'zh-CN', next[0]!.id, { ok: true });
+          engineLatencies.push(performance.now() - t0);
+          next = completed.nextTasks;
+          if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
+        }
+      }
+    }),
+  );
+  report(`${label}, engine calls`, engineStarted, engineLatencies);
   await node.close();
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });
+}
+
+const floors: string[] = [];
+
+function report(label: string, started: number, latencies: number[]) {
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  console.log(
+    `| ${label} | ${total} instances, ${concurrency} at a time | ${(total / seconds).toFixed(1)} instances/s | ${pct(50)} ms | ${pct(99)} ms |`,
+  );
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}\n`);
@@ -112,9 +156,9 @@ if (only !== 'pglite' && findPostgresBin()) {
   const fsync = process.env.BENCH_FSYNC !== 'off'; // off only to see what the disk costs
   const cluster = await startThrowawayCluster({ fsync });
   try {
-    await run(`PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}), TCP 127.0.0.1`, cluster.url);
     await run(`PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}), Unix socket`, cluster.socketUrl);
   } finally {
     cluster.stop();
   }
 }
+console.log(`\nHTTP floor (same client, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);
