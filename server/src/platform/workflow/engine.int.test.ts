@@ -171,4 +171,22 @@ describe.each(testDatabases())('running processes on %s', (kind) => {
     const next = await openTask(officer, fresh.id);
     expect((await t.request('GET', `/api/v1/workflow/tasks/${next!.id}`, { as: officer })).json().name).toBe('窗口受理（新版）');
   });
+
+  it('a colleague of the same county outside the candidate group can neither claim nor complete (403, audited)', async () => {
+    const instance = await start();
+    const review = await openTask(officer, instance.id);
+    await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/complete`, { as: officer, body: { variables: { approved: true } } });
+    const sign = await openTask(leader, instance.id);
+    expect(sign!.nodeId).toBe('sign'); // candidateGroups="leader"
+    const before = await given(t).refusals();
+    const claim = await t.request('POST', `/api/v1/workflow/tasks/${sign!.id}/claim`, { as: officer });
+    expect(claim.statusCode).toBe(403);
+    expect(claim.json().error.code).toBe('workflow.not_a_candidate');
+    const complete = await t.request('POST', `/api/v1/workflow/tasks/${sign!.id}/complete`, { as: officer, body: { variables: {} } });
+    expect(complete.statusCode).toBe(403);
+    expect(await given(t).refusals()).toBe(before + 2);
+    expect(await openTask(officer, instance.id)).toBeUndefined();
+    const after = (await t.request('GET', `/api/v1/workflow/instances/${instance.id}`, { as: officer })).json();
+    expect(after.openTasks.map((x: { nodeId: string }) => x.nodeId)).toEqual(['sign']); // nothing moved
+  });
 });
