@@ -18,25 +18,12 @@ describe('我的待办 in Chromium', () => {
   it('a clerk completes a task from the inbox, and the leader then sees it done in the history of the next task', async () => {
     const t = fixture.t;
     const orgAdmin = await t.login('xihu.orgadmin');
-    const orgId = await given(t).orgId('xihu-zf');
-    let parentId: string | null = null;
-    for (const [level, name] of [
-      ['core', '市场监管'],
-      ['module', '许可'],
-      ['unit', '食品'],
-      ['item', '食品经营许可'],
-    ] as const) {
-      parentId = (
-        await t.request('POST', '/api/v1/model/nodes', {
-          as: orgAdmin,
-          body: { orgId, parentId, level, name, ...(level === 'item' ? { itemType: 'service' } : {}) },
-        })
-      ).json().id;
-    }
-    expect(
-      (await t.request('POST', `/api/v1/model/items/${parentId}/process-versions`, { as: orgAdmin, body: { bpmnXml: approval } }))
-        .statusCode,
-    ).toBe(201);
+    const parentId = await given(t).item({
+      as: orgAdmin,
+      orgSlug: 'xihu-zf',
+      path: ['市场监管', '许可', '食品', '食品经营许可'],
+      bpmnXml: approval,
+    });
     const officer = await t.login('xihu.officer');
     const instance = (
       await t.request('POST', '/api/v1/workflow/instances', { as: officer, body: { itemId: parentId, variables: {} } })
@@ -72,21 +59,7 @@ describe('我的待办 in Chromium', () => {
   it('a clerk fills the item’s form in the inbox task, and the org admin sees where the instance now waits in the Console viewer', async () => {
     const t = fixture.t;
     const orgAdmin = await t.login('xihu.orgadmin');
-    const orgId = await given(t).orgId('xihu-zf');
-    let parentId: string | null = null;
-    for (const [level, name] of [
-      ['core', '药品监管'],
-      ['module', '许可'],
-      ['unit', '药品'],
-      ['item', '药品经营许可'],
-    ] as const) {
-      parentId = (
-        await t.request('POST', '/api/v1/model/nodes', {
-          as: orgAdmin,
-          body: { orgId, parentId, level, name, ...(level === 'item' ? { itemType: 'service' } : {}) },
-        })
-      ).json().id;
-    }
+    const parentId = await given(t).item({ as: orgAdmin, orgSlug: 'xihu-zf', path: ['药品监管', '许可', '药品', '药品经营许可'] });
     const withForm = approval.replace('camunda:candidateGroups="staff"', 'camunda:candidateGroups="staff" camunda:formKey="review"');
     const deployed = await t.request('POST', `/api/v1/model/items/${parentId}/process-versions`, {
       as: orgAdmin,

@@ -18,24 +18,9 @@ describe('process design and phone forms, in Chromium', () => {
   const fixture = useNodeAndBrowser();
 
   const newItem = async (name: string) => {
-    const t = fixture.t;
-    const orgAdmin = await t.login('xihu.orgadmin');
-    const orgId = await given(t).orgId('xihu-zf');
-    let parentId: string | null = null;
-    for (const [level, label] of [
-      ['core', `城市管理 ${name}`],
-      ['module', '市容'],
-      ['unit', '摊点'],
-      ['item', name],
-    ] as const) {
-      parentId = (
-        await t.request('POST', '/api/v1/model/nodes', {
-          as: orgAdmin,
-          body: { orgId, parentId, level, name: label, ...(level === 'item' ? { itemType: 'service' } : {}) },
-        })
-      ).json().id;
-    }
-    return { itemId: parentId!, orgAdmin };
+    const orgAdmin = await fixture.t.login('xihu.orgadmin');
+    const itemId = await given(fixture.t).item({ as: orgAdmin, orgSlug: 'xihu-zf', path: [`城市管理 ${name}`, '市容', '摊点', name] });
+    return { itemId, orgAdmin };
   };
 
   it('an org admin validates a blank process, imports one, renames a task in the properties panel and deploys it', async () => {

@@ -21,22 +21,7 @@ describe.each(testDatabases())('GovStack Workflow BB on %s', (kind) => {
     t = await startTestNode(kind);
     admin = await t.login('xihu.orgadmin');
     officer = await t.login('xihu.officer');
-    const orgId = await given(t).orgId('xihu-zf');
-    let parentId: string | null = null;
-    for (const [level, name] of [
-      ['core', '财务'],
-      ['module', '报销'],
-      ['unit', '发票'],
-      ['item', '发票审核'],
-    ] as const) {
-      parentId = (
-        await t.request('POST', '/api/v1/model/nodes', {
-          as: admin,
-          body: { orgId, parentId, level, name, ...(level === 'item' ? { itemType: 'governance' } : {}) },
-        })
-      ).json().id;
-    }
-    itemId = parentId!;
+    itemId = await given(t).item({ as: admin, orgSlug: 'xihu-zf', path: ['财务', '报销', '发票', '发票审核'], itemType: 'governance' });
   });
   afterAll(() => t?.close());
 

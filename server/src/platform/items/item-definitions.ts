@@ -15,7 +15,7 @@ import {
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
-import { createFormAjv, readBpmn } from '../workflow/index.ts';
+import { createFormAjv, readBpmn, type FormVersion, type ProcessVersion } from '../workflow/index.ts';
 import * as repo from './items.repository.ts';
 
 export const deployProcessBody = z.strictObject({
@@ -74,26 +74,12 @@ interface FormRow {
   schema: Record<string, unknown>;
   ui_schema: Record<string, unknown>;
 }
-export interface FormSource {
-  formVersionId: string;
-  version: number;
-  schema: Record<string, unknown>;
-  uiSchema: Record<string, unknown>;
-}
+/** What the workflow engine reads of an item's definitions (its DefinitionSource): the shapes are the engine's. */
+export type FormSource = FormVersion;
+export type ProcessSource = ProcessVersion;
+
 function toFormSource(row: FormRow): FormSource {
   return { formVersionId: row.id, version: row.version, schema: row.schema, uiSchema: row.ui_schema };
-}
-
-export interface ProcessSource {
-  definitionId: string;
-  itemId: string;
-  itemName: string;
-  version: number;
-  bpmnXml: string;
-  orgId: string;
-  regionCode: string;
-  /** 承诺时限 in working days */
-  timeLimitDays: number | null;
 }
 
 interface VersionRow {
