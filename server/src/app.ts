@@ -29,13 +29,22 @@ import { AttachmentStore, CalendarStore, WorkflowEngine, workflowMigrations, wor
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
+import { CatalogService, catalogMigrations, catalogRoutes } from './platform/catalog/index.ts';
 import { installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Every module's migrations, in dependency order. */
-export const migrationSources = [kernelMigrations, auditMigrations, identityMigrations, ssoMigrations, itemsMigrations, workflowMigrations];
+export const migrationSources = [
+  kernelMigrations,
+  auditMigrations,
+  identityMigrations,
+  ssoMigrations,
+  itemsMigrations,
+  workflowMigrations,
+  catalogMigrations,
+];
 
 export interface Node {
   config: Config;
@@ -130,6 +139,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const attachments = new AttachmentStore(db, audit, (actor, instanceId) => workflow.mayReadInstance(actor, instanceId));
   workflowRoutes(app, workflow, calendar, attachments);
   govstackWorkflowRoutes(app, definitions, workflow);
+  const catalog = new CatalogService(db, audit, identity);
+  catalogRoutes(app, catalog);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);

@@ -22,6 +22,7 @@ const workbench = [
   'model.read',
   'workflow.start',
   'attachment.upload',
+  'catalog.read',
 ] as const;
 
 export const roleDefinitions: Record<Role, RoleDefinition> = {
@@ -49,6 +50,8 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'model.manage',
       'workflow.monitor',
       'calendar.manage',
+      'catalog.read',
+      'data.manage',
     ],
   },
   org_admin: {
@@ -73,6 +76,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'workflow.monitor',
       'workflow.start',
       'attachment.upload',
+      'catalog.read',
     ],
   },
   staff: {
@@ -104,7 +108,17 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
     name: { 'zh-CN': '审计员', en: 'Auditor' },
     description: { 'zh-CN': '查阅并校验审计日志', en: 'Reads and verifies the audit log' },
     scope: 'region',
-    permissions: ['console.use', 'audit.read', 'org.read', 'account.read', 'role.read', 'region.read', 'model.read', 'workflow.monitor'],
+    permissions: [
+      'console.use',
+      'audit.read',
+      'org.read',
+      'account.read',
+      'role.read',
+      'region.read',
+      'model.read',
+      'workflow.monitor',
+      'catalog.read',
+    ],
   },
 };
 

@@ -823,12 +823,15 @@ export class WorkflowEngine {
     if (query.itemId) conditions.push(sql`i.item_id = ${query.itemId}`);
     if (query.definitionId) conditions.push(sql`i.definition_id = ${query.definitionId}`);
     if (query.status) conditions.push(sql`i.status = ${query.status}`);
-    if (query.cursor) conditions.push(sql`i.id < ${query.cursor}`);
+    if (query.cursor) {
+      const [at, id] = query.cursor.split('|');
+      conditions.push(sql`(date_trunc('milliseconds', i.started_at), i.id) < (${at}::timestamptz, ${id})`);
+    }
     const rows = (
       await sql<FullInstanceRow & { last_change_at: string; definition_key: string }>`select i.*,
           (select max(h.at) from wf_history h where h.instance_id = i.id) as last_change_at
         from wf_instances i where ${sql.join(conditions, sql` and `)}
-        order by i.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+        order by date_trunc('milliseconds', i.started_at) desc, i.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
     ).rows;
     const page = rows.slice(0, query.limit);
     return {
@@ -845,7 +848,7 @@ export class WorkflowEngine {
         dueAt: row.due_at,
         timeState: row.clock_paused_at ? 'paused' : row.time_state,
       })),
-      nextCursor: rows.length > query.limit ? page[page.length - 1]!.id : null,
+      nextCursor: rows.length > query.limit ? `${page.at(-1)!.started_at}|${page.at(-1)!.id}` : null,
     };
   }
 

@@ -100,6 +100,7 @@ registerMessages({
     en: 'Deployed process versions are kept (running instances use them); deploy a new version instead.',
   },
   'govstack.invalid_property': { 'zh-CN': '属性名无效：{key}', en: 'Invalid property name: {key}' },
+  'validation.invalid_cursor': { 'zh-CN': '翻页游标无效。', en: 'Invalid page cursor.' },
   'forms.invalid_schema': { 'zh-CN': '表单 JSON Schema 无效：{reason}', en: 'Invalid form JSON Schema: {reason}' },
   'items.version_not_found': { 'zh-CN': '版本 {version} 不存在。', en: 'Version {version} does not exist.' },
 });

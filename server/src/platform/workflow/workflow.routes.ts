@@ -31,7 +31,10 @@ export function workflowRoutes(app: HttpApp, engine: WorkflowEngine, calendar: C
         querystring: z.strictObject({
           itemId: id('node').optional(),
           status: z.enum(['running', 'completed', 'failed', 'cancelled']).optional(),
-          cursor: id('wfi').optional(),
+          cursor: z
+            .string()
+            .regex(/^[0-9T:.\-+Z ]{10,40}\|wfi_[0-9a-z]{26}$/, 'validation.invalid_cursor')
+            .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

@@ -1,0 +1,153 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { testDatabases } from '../../testing/databases.ts';
+import { given } from '../../testing/given.ts';
+import { startTestNode, type Session, type TestNode } from '../../testing/test-node.ts';
+
+const birthFields = [
+  { name: 'certificate_no', label: '出生医学证明编号', type: 'string', grade: 'L2', key: true, required: true },
+  { name: 'baby_name', label: '新生儿姓名', type: 'string', grade: 'L3' },
+  { name: 'mother_id_number', label: '母亲身份证号', type: 'id_number', grade: 'L4', key: true },
+  { name: 'birth_date', label: '出生日期', type: 'date', grade: 'L2' },
+];
+
+describe.each(testDatabases())('the data catalog on %s', (kind) => {
+  let t: TestNode;
+  let officer: Session; // xihu.dataofficer: data officer of 西湖区数据资源管理局
+  let orgId: string;
+
+  beforeAll(async () => {
+    t = await startTestNode(kind);
+    officer = await t.login('xihu.dataofficer');
+    orgId = officer.me.orgId!;
+  });
+  afterAll(() => t?.close());
+
+  const register = (body: Record<string, unknown>, as = officer) =>
+    t.request('POST', '/api/v1/catalog/resources', {
+      as,
+      body: {
+        orgId,
+        domain: 'shared',
+        shareType: 'conditional',
+        openType: 'none',
+        updateFrequency: 'daily',
+        sourceSystem: '出生医学证明管理系统',
+        ...body,
+      },
+    });
+
+  it('registers a resource with graded fields, keeps every schema version, and finds it by its Chinese words', async () => {
+    const created = await register({
+      code: '330106-WJ-0001',
+      name: '出生医学证明',
+      description: '新生儿出生医学证明信息',
+      fields: birthFields,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const resource = created.json();
+    expect(resource).toMatchObject({ version: 1, fieldCount: 4, maxGrade: 'L4', domain: 'shared', orgId });
+    expect(resource.fields[1]).toMatchObject({ name: 'baby_name', description: '', key: false, required: false });
+
+    const changed = await t.request('PUT', `/api/v1/catalog/resources/${resource.id}/fields`, {
+      as: officer,
+      body: { fields: [...birthFields, { name: 'hospital', label: '助产机构', type: 'string', grade: 'L1' }], note: '增加助产机构' },
+    });
+    expect(changed.json()).toMatchObject({ version: 2, fieldCount: 5 });
+    const same = await t.request('PUT', `/api/v1/catalog/resources/${resource.id}/fields`, {
+      as: officer,
+      body: { fields: changed.json().fields, note: '无变化' },
+    });
+    expect(same.json().version).toBe(2); // identical fields: no new version
+    expect(same.json().versions.map((v: { version: number; note: string }) => [v.version, v.note])).toEqual([
+      [2, '增加助产机构'],
+      [1, '首次登记'],
+    ]);
+    const v1 = (await t.request('GET', `/api/v1/catalog/resources/${resource.id}/versions/1`, { as: officer })).json();
+    expect(v1.fields).toHaveLength(4);
+
+    const reader = await t.login('yinzhou.officer'); // any civil servant browses the catalog
+    const found = (await t.request('GET', `/api/v1/catalog/resources?q=${encodeURIComponent('助产 出生')}`, { as: reader })).json();
+    expect(found.items.map((r: { id: string }) => r.id)).toContain(resource.id);
+    const none = (await t.request('GET', `/api/v1/catalog/resources?q=${encodeURIComponent('婚姻')}`, { as: reader })).json();
+    expect(none.items.map((r: { id: string }) => r.id)).not.toContain(resource.id);
+  });
+
+  it('refuses fields that break the grading rules, and changes nothing', async () => {
+    const low = await register({
+      code: '330106-WJ-0002',
+      name: '低分级',
+      fields: [{ name: 'id_number', label: '身份证号', type: 'id_number', grade: 'L2', key: true }],
+    });
+    expect(low.statusCode).toBe(400);
+    expect(low.json().error).toMatchObject({ code: 'catalog.grade_too_low', details: { field: 'id_number', minimum: 'L3' } });
+    const open = await register({
+      code: '330106-WJ-0003',
+      name: '开放',
+      openType: 'open',
+      fields: [
+        { name: 'code', label: '编码', type: 'string', grade: 'L1', key: true },
+        { name: 'phone', label: '联系电话', type: 'phone', grade: 'L3' },
+      ],
+    });
+    expect(open.json().error).toMatchObject({ code: 'catalog.open_needs_l1', details: { fields: ['phone'] } });
+    const keyless = await register({
+      code: '330106-WJ-0004',
+      name: '无键',
+      fields: [{ name: 'a', label: '甲', type: 'string', grade: 'L1' }],
+    });
+    expect(keyless.json().error.code).toBe('catalog.no_key');
+    const badGrade = await register({ code: '330106-WJ-0005', name: '错分级', fields: [{ ...birthFields[0], grade: 'L5' }] });
+    expect(badGrade.statusCode).toBe(400);
+    const twice = await register({ code: '330106-WJ-0001', name: '重复编码', fields: birthFields });
+    expect(twice.statusCode).toBe(409);
+    const listed = (await t.request('GET', '/api/v1/catalog/resources?q=330106-wj', { as: officer })).json();
+    expect(listed.items.map((r: { code: string }) => r.code)).toEqual(['330106-WJ-0001']);
+  });
+
+  it('lets only the owner’s data officer register and edit, and pages with a cursor', async () => {
+    const staff = await t.login('xihu.officer');
+    expect((await register({ code: '330106-WJ-0010', name: '越权', fields: birthFields }, staff)).statusCode).toBe(403);
+    const otherOrg = await given(t).orgId('yinzhou-zf');
+    const foreign = await t.request('POST', '/api/v1/catalog/resources', {
+      as: officer,
+      body: {
+        orgId: otherOrg,
+        code: '330212-X-1',
+        name: '他人',
+        domain: 'basic',
+        shareType: 'none',
+        openType: 'none',
+        updateFrequency: 'yearly',
+        fields: birthFields,
+      },
+    });
+    expect(foreign.statusCode).toBe(403);
+    for (let i = 0; i < 5; i++)
+      expect((await register({ code: `330106-PAGE-${i}`, name: `分页资源${i}`, fields: birthFields })).statusCode).toBe(201);
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { items: { code: string }[]; nextCursor: string | null } = (
+        await t.request(
+          'GET',
+          `/api/v1/catalog/resources?q=${encodeURIComponent('分页资源')}&limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+          {
+            as: staff,
+          },
+        )
+      ).json();
+      seen.push(...page.items.map((r) => r.code));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `330106-PAGE-${i}`));
+    const first = (await t.request('GET', `/api/v1/catalog/resources?q=330106-page-0`, { as: staff })).json().items[0];
+    const renamed = await t.request('PATCH', `/api/v1/catalog/resources/${first.id}`, {
+      as: officer,
+      body: { name: '分页资源零', updateFrequency: 'weekly' },
+    });
+    expect(renamed.json()).toMatchObject({ name: '分页资源零', updateFrequency: 'weekly', version: 1 });
+    expect((await t.request('PATCH', `/api/v1/catalog/resources/${first.id}`, { as: staff, body: { name: 'x' } })).statusCode).toBe(403);
+    const citizen = await t.login('330382197811297469');
+    expect((await t.request('GET', '/api/v1/catalog/resources', { as: citizen })).statusCode).toBe(403);
+  });
+});

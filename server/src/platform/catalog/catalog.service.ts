@@ -1,0 +1,287 @@
+import { sql } from 'kysely';
+import {
+  ConflictError,
+  gradeRank,
+  newId,
+  NotFoundError,
+  requirePermission,
+  ValidationError,
+  type Actor,
+  type Database,
+  type Executor,
+  type Grade,
+} from '../../kernel/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { IdentityStore } from '../identity/index.ts';
+import type { CreateResourceInput, Field, UpdateResourceInput } from './catalog.schemas.ts';
+
+interface ResourceRow {
+  id: string;
+  org_id: string;
+  code: string;
+  name: string;
+  description: string;
+  domain: string;
+  share_type: string;
+  open_type: string;
+  update_frequency: string;
+  source_system: string;
+  version: number;
+  fields: Field[];
+  updated_at: string;
+  created_at: string;
+}
+
+/** Field lists compared by content (jsonb does not keep key order). */
+function sameFields(a: Field[], b: Field[]): boolean {
+  const flat = (fields: Field[]) => JSON.stringify(fields.map((f) => [f.name, f.label, f.type, f.description, f.grade, f.key, f.required]));
+  return flat(a) === flat(b);
+}
+
+/** Personal identifiers are sensitive (L3+) under the data-grading rules the seeds follow. */
+const minimumGrade: Partial<Record<Field['type'], Grade>> = { id_number: 'L3', phone: 'L3' };
+
+/**
+ * P2.1/P2.2 数据目录: the province's register of data resources. Every civil servant may browse
+ * it (that is how a department finds what to ask for); a data officer registers and edits
+ * the resources of their own organisation. A changed field list is a new schema version.
+ */
+export class CatalogService {
+  private readonly db: Database;
+  private readonly audit: AuditLog;
+  private readonly identity: IdentityStore;
+
+  constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
+    this.db = db;
+    this.audit = audit;
+    this.identity = identity;
+  }
+
+  /** The rules a field list must keep, each refused with the field it is about. */
+  private checkFields(fields: Field[], openType: string): void {
+    const names = new Set<string>();
+    for (const field of fields) {
+      if (names.has(field.name)) throw new ValidationError('catalog.duplicate_field', { field: field.name });
+      names.add(field.name);
+      const minimum = minimumGrade[field.type];
+      if (minimum && gradeRank(field.grade) < gradeRank(minimum))
+        throw new ValidationError('catalog.grade_too_low', { field: field.name, minimum });
+    }
+    if (!fields.some((f) => f.key)) throw new ValidationError('catalog.no_key');
+    const graded = fields.filter((f) => f.grade !== 'L1').map((f) => f.name);
+    if (openType === 'open' && graded.length) throw new ValidationError('catalog.open_needs_l1', { fields: graded });
+  }
+
+  private searchText(name: string, code: string, description: string, fields: Field[]): string {
+    return [name, code, description, ...fields.map((f) => f.label)].join(' ').toLowerCase();
+  }
+
+  private async ownerOrg(actor: Actor, orgId: string) {
+    const org = await this.identity.findOrg(orgId);
+    if (!org) throw new NotFoundError('identity.org_not_found', { orgId });
+    requirePermission(actor, 'data.manage', { orgId: org.id, regionCode: org.regionCode });
+    return org;
+  }
+
+  async create(actor: Actor, input: CreateResourceInput) {
+    const org = await this.ownerOrg(actor, input.orgId);
+    this.checkFields(input.fields, input.openType);
+    const id = newId('res');
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const taken = await sql`select 1 from data_resources where code = ${input.code}`.execute(tx);
+      if (taken.rows.length) throw new ConflictError('catalog.code_taken', { code: input.code });
+      await sql`insert into data_resources (id, org_id, code, name, description, domain, share_type, open_type, update_frequency, source_system, version, fields, search_text, created_by)
+        values (${id}, ${org.id}, ${input.code}, ${input.name}, ${input.description}, ${input.domain}, ${input.shareType}, ${input.openType},
+          ${input.updateFrequency}, ${input.sourceSystem}, 1, ${JSON.stringify(input.fields)}::jsonb,
+          ${this.searchText(input.name, input.code, input.description, input.fields)}, ${actor.accountId})`.execute(tx);
+      await this.recordVersion(tx, actor, id, 1, input.fields, '首次登记');
+      await this.audit.record(
+        {
+          actor,
+          action: 'catalog.resource.create',
+          targetType: 'data_resource',
+          targetId: id,
+          orgId: org.id,
+          regionCode: org.regionCode,
+          details: { code: input.code, fields: input.fields.length },
+        },
+        tx,
+      );
+    });
+    return this.detail(actor, id);
+  }
+
+  private async recordVersion(tx: Executor, actor: Actor, id: string, version: number, fields: Field[], note: string) {
+    await sql`insert into data_resource_versions (resource_id, version, fields, note, changed_by, changed_by_name)
+      values (${id}, ${version}, ${JSON.stringify(fields)}::jsonb, ${note}, ${actor.accountId}, ${actor.displayName})`.execute(tx);
+  }
+
+  private async row(id: string, db: Executor = this.db.kysely): Promise<ResourceRow> {
+    const row = (await sql<ResourceRow>`select * from data_resources where id = ${id}`.execute(db)).rows[0];
+    if (!row) throw new NotFoundError('catalog.resource_not_found', { id });
+    return row;
+  }
+
+  async update(actor: Actor, id: string, input: UpdateResourceInput) {
+    const current = await this.row(id);
+    const org = await this.ownerOrg(actor, current.org_id);
+    const next = {
+      name: input.name ?? current.name,
+      description: input.description ?? current.description,
+      domain: input.domain ?? current.domain,
+      shareType: input.shareType ?? current.share_type,
+      openType: input.openType ?? current.open_type,
+      updateFrequency: input.updateFrequency ?? current.update_frequency,
+      sourceSystem: input.sourceSystem ?? current.source_system,
+    };
+    this.checkFields(current.fields, next.openType);
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await sql`update data_resources set name = ${next.name}, description = ${next.description}, domain = ${next.domain},
+          share_type = ${next.shareType}, open_type = ${next.openType}, update_frequency = ${next.updateFrequency},
+          source_system = ${next.sourceSystem}, search_text = ${this.searchText(next.name, current.code, next.description, current.fields)},
+          updated_at = now() where id = ${id}`.execute(tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'catalog.resource.update',
+          targetType: 'data_resource',
+          targetId: id,
+          orgId: org.id,
+          regionCode: org.regionCode,
+          details: { changed: Object.keys(input) },
+        },
+        tx,
+      );
+    });
+    return this.detail(actor, id);
+  }
+
+  /** A new schema version when the fields changed; the same version when they did not. */
+  async replaceFields(actor: Actor, id: string, fields: Field[], note: string) {
+    const current = await this.row(id);
+    const org = await this.ownerOrg(actor, current.org_id);
+    this.checkFields(fields, current.open_type);
+    if (sameFields(current.fields, fields)) return this.detail(actor, id);
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const locked = await this.row(id, tx);
+      const version = locked.version + 1;
+      await sql`update data_resources set fields = ${JSON.stringify(fields)}::jsonb, version = ${version},
+          search_text = ${this.searchText(locked.name, locked.code, locked.description, fields)}, updated_at = now() where id = ${id}`.execute(
+        tx,
+      );
+      await this.recordVersion(tx, actor, id, version, fields, note);
+      await this.audit.record(
+        {
+          actor,
+          action: 'catalog.resource.fields',
+          targetType: 'data_resource',
+          targetId: id,
+          orgId: org.id,
+          regionCode: org.regionCode,
+          details: { version, note },
+        },
+        tx,
+      );
+    });
+    return this.detail(actor, id);
+  }
+
+  async list(
+    actor: Actor,
+    query: {
+      q?: string | undefined;
+      orgId?: string | undefined;
+      domain?: string | undefined;
+      shareType?: string | undefined;
+      openType?: string | undefined;
+      cursor?: string | undefined;
+      limit: number;
+    },
+  ) {
+    requirePermission(actor, 'catalog.read');
+    const conditions = [sql`true`];
+    if (query.q) {
+      // Every word must appear somewhere (Chinese labels are matched as substrings).
+      for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean))
+        conditions.push(sql`r.search_text like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
+    }
+    if (query.orgId) conditions.push(sql`r.org_id = ${query.orgId}`);
+    if (query.domain) conditions.push(sql`r.domain = ${query.domain}`);
+    if (query.shareType) conditions.push(sql`r.share_type = ${query.shareType}`);
+    if (query.openType) conditions.push(sql`r.open_type = ${query.openType}`);
+    if (query.cursor) {
+      // Cursors carry milliseconds (ISO 8601); the order does too, so no row falls between pages.
+      const [at, id] = query.cursor.split('|');
+      conditions.push(sql`(date_trunc('milliseconds', r.updated_at), r.id) < (${at}::timestamptz, ${id})`);
+    }
+    const rows = (
+      await sql<ResourceRow>`select r.* from data_resources r where ${sql.join(conditions, sql` and `)}
+        order by date_trunc('milliseconds', r.updated_at) desc, r.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+    ).rows;
+    const page = rows.slice(0, query.limit);
+    const names = new Map((await this.identity.orgsByIds([...new Set(page.map((r) => r.org_id))])).map((o) => [o.id, o.name]));
+    return {
+      items: page.map((r) => this.summary(r, names.get(r.org_id) ?? r.org_id)),
+      nextCursor: rows.length > query.limit ? `${page.at(-1)!.updated_at}|${page.at(-1)!.id}` : null,
+    };
+  }
+
+  private summary(r: ResourceRow, orgName: string) {
+    const maxGrade = r.fields.reduce<Grade>((max, f) => (gradeRank(f.grade) > gradeRank(max) ? f.grade : max), 'L1');
+    return {
+      id: r.id,
+      code: r.code,
+      name: r.name,
+      description: r.description,
+      orgId: r.org_id,
+      orgName,
+      domain: r.domain,
+      shareType: r.share_type,
+      openType: r.open_type,
+      updateFrequency: r.update_frequency,
+      sourceSystem: r.source_system,
+      version: r.version,
+      fieldCount: r.fields.length,
+      maxGrade,
+      updatedAt: r.updated_at,
+    };
+  }
+
+  async detail(actor: Actor, id: string) {
+    requirePermission(actor, 'catalog.read');
+    const row = await this.row(id);
+    const org = await this.identity.findOrg(row.org_id);
+    const versions = (
+      await sql<{ version: number; changed_at: string; changed_by_name: string | null; note: string; field_count: number }>`select version,
+          changed_at, changed_by_name, note, jsonb_array_length(fields) as field_count
+        from data_resource_versions where resource_id = ${id} order by version desc`.execute(this.db.kysely)
+    ).rows;
+    return {
+      ...this.summary(row, org?.name ?? row.org_id),
+      fields: row.fields,
+      versions: versions.map((v) => ({
+        version: v.version,
+        changedAt: v.changed_at,
+        changedBy: v.changed_by_name,
+        note: v.note,
+        fieldCount: Number(v.field_count),
+      })),
+    };
+  }
+
+  async version(actor: Actor, id: string, version: number) {
+    requirePermission(actor, 'catalog.read');
+    await this.row(id);
+    const row = (
+      await sql<{
+        fields: Field[];
+        note: string;
+        changed_at: string;
+        changed_by_name: string | null;
+      }>`select fields, note, changed_at, changed_by_name
+        from data_resource_versions where resource_id = ${id} and version = ${version}`.execute(this.db.kysely)
+    ).rows[0];
+    if (!row) throw new NotFoundError('catalog.version_not_found', { version });
+    return { version, fields: row.fields, note: row.note, changedAt: row.changed_at, changedBy: row.changed_by_name };
+  }
+}
