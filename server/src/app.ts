@@ -30,7 +30,7 @@ import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoR
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
 import { CatalogService, catalogMigrations, catalogRoutes } from './platform/catalog/index.ts';
-import { installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
+import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -144,6 +144,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
+    progress(`demo catalog: ${await installDemoCatalog(catalog, identity)} data resources`);
   }
   await serveWeb(app);
 

@@ -15,3 +15,4 @@ export { demoRoles, demoStaff } from './staff.ts';
 
 export { installDemoProvince, demoAccounts, demoPassword, type DemoSummary } from './seed.ts';
 export { installDemoWorkflows } from './workflows.ts';
+export { installDemoCatalog, demoResources } from './catalog.ts';

@@ -150,4 +150,20 @@ describe.each(testDatabases())('the data catalog on %s', (kind) => {
     const citizen = await t.login('330382197811297469');
     expect((await t.request('GET', '/api/v1/catalog/resources', { as: citizen })).statusCode).toBe(403);
   });
+
+  it('comes with the demo province’s catalog: the seeds’ resources from a dozen departments, open ones L1 only', async () => {
+    const all = (await t.request('GET', '/api/v1/catalog/resources?limit=200', { as: officer })).json().items as {
+      code: string;
+      name: string;
+      orgId: string;
+      openType: string;
+      maxGrade: string;
+    }[];
+    const demo = all.filter((r) => r.code.startsWith('330000-'));
+    expect(demo.length).toBeGreaterThanOrEqual(30);
+    expect(new Set(demo.map((r) => r.orgId)).size).toBeGreaterThanOrEqual(12);
+    for (const name of ['户籍人口信息', '出生医学证明', '婚姻登记信息', '社会保险参保信息', '企业登记信息', '公共信用记录'])
+      expect(demo.map((r) => r.name)).toContain(name);
+    expect(demo.filter((r) => r.openType === 'open').every((r) => r.maxGrade === 'L1')).toBe(true);
+  });
 });

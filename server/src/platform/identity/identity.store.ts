@@ -60,6 +60,10 @@ export class IdentityStore {
     return org ? { id: org.id, name: org.name, regionCode: org.region_code } : undefined;
   }
 
+  async orgIdBySlug(slug: string): Promise<string | undefined> {
+    return (await idb(this.db.kysely).selectFrom('orgs').select('id').where('slug', '=', slug).executeTakeFirst())?.id;
+  }
+
   /** The organisation's own staff holding the leader role (领导), for escalations. */
   async leadersOf(orgId: string): Promise<{ id: string; displayName: string }[]> {
     return (
