@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
 
@@ -75,6 +76,8 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
     // PostgreSQL's 128 MB of shared buffers is sized for a server; an embedded node is
     // lighter on 32 MB and keeps idle RSS under the 400 MB bar (docs/BENCHMARKS.md).
     postgresqlconf: ['shared_buffers = 32MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'],
+    // Trigram indexes for Chinese search (the catalog); a PostgreSQL server ships it in contrib.
+    extensions: { pg_trgm },
   });
   const pool = new PgliteSingleConnectionPool(pglite);
   return {

@@ -70,6 +70,11 @@ describe.each(testDatabases())('the data catalog on %s', (kind) => {
     expect(found.items.map((r: { id: string }) => r.id)).toContain(resource.id);
     const none = (await t.request('GET', `/api/v1/catalog/resources?q=${encodeURIComponent('婚姻')}`, { as: reader })).json();
     expect(none.items.map((r: { id: string }) => r.id)).not.toContain(resource.id);
+    // jieba splits 出生证明 into 出生 + 证明: both are in 出生医学证明, which a plain substring search misses
+    const split = (await t.request('GET', `/api/v1/catalog/resources?q=${encodeURIComponent('出生证明')}`, { as: reader })).json();
+    expect(split.items.map((r: { id: string }) => r.id)).toContain(resource.id);
+    const ranked = (await t.request('GET', `/api/v1/catalog/resources?q=${encodeURIComponent('婚姻登记')}`, { as: reader })).json();
+    expect(ranked.items[0].name).toBe('婚姻登记信息');
   });
 
   it('refuses fields that break the grading rules, and changes nothing', async () => {
@@ -140,7 +145,9 @@ describe.each(testDatabases())('the data catalog on %s', (kind) => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen.sort()).toEqual([0, 1, 2, 3, 4].map((i) => `330106-PAGE-${i}`));
-    const first = (await t.request('GET', `/api/v1/catalog/resources?q=330106-page-0`, { as: staff })).json().items[0];
+    const first = (await t.request('GET', `/api/v1/catalog/resources?q=330106-page-0`, { as: staff }))
+      .json()
+      .items.find((r: { code: string }) => r.code === '330106-PAGE-0');
     const renamed = await t.request('PATCH', `/api/v1/catalog/resources/${first.id}`, {
       as: officer,
       body: { name: '分页资源零', updateFrequency: 'weekly' },

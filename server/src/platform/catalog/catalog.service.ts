@@ -14,6 +14,7 @@ import {
 import type { AuditLog } from '../audit/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
 import type { CreateResourceInput, Field, UpdateResourceInput } from './catalog.schemas.ts';
+import { searchWords } from './search-words.ts';
 
 interface ResourceRow {
   id: string;
@@ -200,29 +201,41 @@ export class CatalogService {
   ) {
     requirePermission(actor, 'catalog.read');
     const conditions = [sql`true`];
-    if (query.q) {
-      // Every word must appear somewhere (Chinese labels are matched as substrings).
-      for (const word of query.q.toLowerCase().split(/\s+/).filter(Boolean))
-        conditions.push(sql`r.search_text like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
-    }
+    const words = query.q ? await searchWords(query.q) : [];
+    // Every word must appear (Chinese split by jieba; the trigram index serves the likes).
+    for (const word of words) conditions.push(sql`r.search_text like ${`%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`);
     if (query.orgId) conditions.push(sql`r.org_id = ${query.orgId}`);
     if (query.domain) conditions.push(sql`r.domain = ${query.domain}`);
     if (query.shareType) conditions.push(sql`r.share_type = ${query.shareType}`);
     if (query.openType) conditions.push(sql`r.open_type = ${query.openType}`);
-    if (query.cursor) {
-      // Cursors carry milliseconds (ISO 8601); the order does too, so no row falls between pages.
-      const [at, id] = query.cursor.split('|');
-      conditions.push(sql`(date_trunc('milliseconds', r.updated_at), r.id) < (${at}::timestamptz, ${id})`);
+    let rows: ResourceRow[];
+    let nextCursor: string | null = null;
+    if (words.length) {
+      // A search is ranked by how close the text is to the query; its pages go by position.
+      const offset = query.cursor?.startsWith('@') ? Number(query.cursor.slice(1)) || 0 : 0;
+      rows = (
+        await sql<ResourceRow>`select r.* from data_resources r where ${sql.join(conditions, sql` and `)}
+          order by word_similarity(${query.q!.toLowerCase()}, r.search_text) desc, r.name, r.id
+          limit ${query.limit + 1} offset ${offset}`.execute(this.db.kysely)
+      ).rows;
+      if (rows.length > query.limit) nextCursor = `@${offset + query.limit}`;
+    } else {
+      if (query.cursor && !query.cursor.startsWith('@')) {
+        // Cursors carry milliseconds (ISO 8601); the order does too, so no row falls between pages.
+        const [at, id] = query.cursor.split('|');
+        conditions.push(sql`(date_trunc('milliseconds', r.updated_at), r.id) < (${at}::timestamptz, ${id})`);
+      }
+      rows = (
+        await sql<ResourceRow>`select r.* from data_resources r where ${sql.join(conditions, sql` and `)}
+          order by date_trunc('milliseconds', r.updated_at) desc, r.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+      ).rows;
+      if (rows.length > query.limit) nextCursor = `${rows[query.limit - 1]!.updated_at}|${rows[query.limit - 1]!.id}`;
     }
-    const rows = (
-      await sql<ResourceRow>`select r.* from data_resources r where ${sql.join(conditions, sql` and `)}
-        order by date_trunc('milliseconds', r.updated_at) desc, r.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
-    ).rows;
     const page = rows.slice(0, query.limit);
     const names = new Map((await this.identity.orgsByIds([...new Set(page.map((r) => r.org_id))])).map((o) => [o.id, o.name]));
     return {
       items: page.map((r) => this.summary(r, names.get(r.org_id) ?? r.org_id)),
-      nextCursor: rows.length > query.limit ? `${page.at(-1)!.updated_at}|${page.at(-1)!.id}` : null,
+      nextCursor,
     };
   }
 
