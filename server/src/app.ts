@@ -29,7 +29,8 @@ import { AttachmentStore, CalendarStore, WorkflowEngine, workflowMigrations, wor
 import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
 import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
-import { CatalogService, catalogMigrations, catalogRoutes } from './platform/catalog/index.ts';
+import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
+import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -43,6 +44,7 @@ export const migrationSources = [
   ssoMigrations,
   itemsMigrations,
   workflowMigrations,
+  cryptoMigrations,
   catalogMigrations,
 ];
 
@@ -55,6 +57,7 @@ export interface Node {
   identity: IdentityStore;
   events: EventBus;
   workflow: WorkflowEngine;
+  records: RecordStore;
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -140,7 +143,9 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   workflowRoutes(app, workflow, calendar, attachments);
   govstackWorkflowRoutes(app, definitions, workflow);
   const catalog = new CatalogService(db, audit, identity);
-  catalogRoutes(app, catalog);
+  const keys = new KeyRing(db, loadMasterKey(config.dataDir, config.masterKey));
+  const records = new RecordStore(db, audit, identity, keys);
+  catalogRoutes(app, catalog, records);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
@@ -186,6 +191,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     identity,
     events,
     workflow,
+    records,
     demo,
     async close() {
       clearInterval(deadlines);

@@ -59,6 +59,15 @@ audit
     process.exitCode = await verifyAuditLog(config());
   });
 
+const keys = program.command('keys').description('SM4 data keys for L4 fields');
+keys
+  .command('rotate')
+  .description('make a new data key, re-seal every record under it, retire the old keys (stop a PGlite node first)')
+  .action(async () => {
+    const { rotateKeys } = await import('./commands.ts');
+    process.exitCode = await rotateKeys(config());
+  });
+
 const user = program.command('user').description('accounts');
 user
   .command('add')

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { backupDatabase, migrate, openDatabase, restoreDatabase, type Config } from './kernel/index.ts';
+import { backupDatabase, createLogger, migrate, openDatabase, restoreDatabase, type Config } from './kernel/index.ts';
 import { AuditLog } from './platform/audit/index.ts';
 import { hashPassword, IdentityStore, roles, temporaryPassword, type Role } from './platform/identity/index.ts';
 import { migrationSources } from './app.ts';
@@ -165,4 +165,17 @@ export function restoreCommand(config: Config, file: string, confirmed: boolean)
     console.log(`restored ${rows} rows into ${Object.keys(summary.tables).length} tables from ${file}`);
     return 0;
   });
+}
+
+/** `zhili keys rotate`: a new SM4 data key; every record re-sealed and re-indexed; old keys retired. */
+export async function rotateKeys(config: Config): Promise<number> {
+  const { createNode } = await import('./app.ts');
+  const node = await createNode({ ...config, seedDemo: false }, { log: createLogger('warn') });
+  try {
+    const result = await node.records.rotateKeys((done) => process.stdout.write(`\r→ ${done} records re-sealed`));
+    console.log(`\ndata key ${result.version} now seals; ${result.resealed} records re-sealed, ${result.retired} old key(s) retired`);
+    return 0;
+  } finally {
+    await node.close();
+  }
 }

@@ -27,6 +27,10 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   ZHILI_TIMER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ZHILI_MASTER_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
+    .optional(),
 });
 
 export interface Config {
@@ -42,6 +46,8 @@ export interface Config {
   sessionHours: number;
   /** How often stored workflow timers are looked at. */
   timerIntervalMs: number;
+  /** Wraps the SM4 data keys; without it a master.key file in the data dir does. */
+  masterKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -76,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.ZHILI_BODY_LIMIT,
     sessionHours: e.ZHILI_SESSION_HOURS,
     timerIntervalMs: e.ZHILI_TIMER_INTERVAL_MS,
+    masterKey: e.ZHILI_MASTER_KEY,
   };
 }
 

@@ -11,6 +11,7 @@ import { LoadingBlock } from '../shared/desktop/states';
 import { SideMenuShell, type ShellNavItem } from '../shared/desktop/side-menu-shell';
 import { AccountsPage } from './accounts/accounts-page';
 import { AuditPage } from './audit/audit-page';
+import { CatalogPage } from './catalog/catalog-page';
 import { ClientsPage } from './clients/clients-page';
 import { OrgsPage } from './orgs/orgs-page';
 import { RolesPage } from './roles/roles-page';
@@ -25,6 +26,7 @@ const ProcessDesignerPage = lazy(() =>
   import('./process-design/process-designer-page').then((module) => ({ default: module.ProcessDesignerPage })),
 );
 const InstancePage = lazy(() => import('./processes/instance-page').then((module) => ({ default: module.InstancePage })));
+const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) => ({ default: module.ResourcePage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 function ConsoleHome() {
@@ -131,6 +133,24 @@ function ConsoleShell() {
             <Guarded section="model">
               <Suspense fallback={<LoadingBlock />}>
                 <ProcessDesignerPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="catalog"
+          element={
+            <Guarded section="catalog">
+              <CatalogPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="catalog/:resourceId"
+          element={
+            <Guarded section="catalog">
+              <Suspense fallback={<LoadingBlock />}>
+                <ResourcePage />
               </Suspense>
             </Guarded>
           }

@@ -4,6 +4,7 @@ import {
   ApiOutlined,
   AuditOutlined,
   CalendarOutlined,
+  DatabaseOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
@@ -12,7 +13,7 @@ import {
 import type { TFunction } from 'i18next';
 import type { Me } from '../shared/api-types';
 
-export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'processes' | 'calendar' | 'audit';
+export type ConsoleSection = 'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'catalog' | 'processes' | 'calendar' | 'audit';
 
 interface SectionDef {
   key: ConsoleSection;
@@ -28,18 +29,21 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'roles', path: '/console/roles', icon: <SafetyCertificateOutlined />, permissions: ['role.read'] },
   { key: 'clients', path: '/console/clients', icon: <ApiOutlined />, permissions: ['oidc_client.manage'] },
   { key: 'model', path: '/console/model', icon: <PartitionOutlined />, permissions: ['model.read'] },
+  { key: 'catalog', path: '/console/catalog', icon: <DatabaseOutlined />, permissions: ['catalog.read', 'data.manage'] },
   { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
   { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
 ];
 
-/** The workflow sections keep their texts under `consoleWorkflow`; the others under `console`. */
+/** The workflow sections keep their texts under `consoleWorkflow`, the catalog under `catalog`; the others under `console`. */
 export function sectionLabel(t: TFunction, section: ConsoleSection): string {
+  if (section === 'catalog') return t('catalog.nav');
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
   return t(`console.nav.${section}`);
 }
 
 export function sectionDescription(t: TFunction, section: ConsoleSection): string {
+  if (section === 'catalog') return t('catalog.card');
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
   return t(`console.home.cards.${section}`);
 }

@@ -623,3 +623,102 @@ export interface HolidayCalendar {
   year: number;
   days: CalendarDay[];
 }
+
+// P2 数据目录 (data catalog)
+
+/** 数据域: 基础域 | 共享域 | 开放域 */
+export type CatalogDomain = 'basic' | 'shared' | 'open';
+/** 共享属性: 无条件共享 | 有条件共享 | 不予共享 */
+export type CatalogShareType = 'unconditional' | 'conditional' | 'none';
+/** 开放属性: 无条件开放 | 有条件开放 | 不予开放 */
+export type CatalogOpenType = 'open' | 'conditional' | 'none';
+export type CatalogUpdateFrequency = 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'irregular';
+export type CatalogFieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date' | 'datetime' | 'id_number' | 'credit_code' | 'phone';
+/** 数据分级: L1 公开, L2 内部, L3 敏感, L4 重要敏感 (the scale of an account's clearance). */
+export type DataGrade = Clearance;
+
+/** A field (数据项) of a data resource. */
+export interface CatalogField {
+  /** identifier, ^[a-z][a-z0-9_]{0,62}$ */
+  name: string;
+  /** 中文名 */
+  label: string;
+  type: CatalogFieldType;
+  description: string;
+  grade: DataGrade;
+  /** a lookup key (身份证号, 统一社会信用代码 …); a resource needs at least one */
+  key: boolean;
+  required: boolean;
+}
+
+/** An item of GET /catalog/resources. */
+export interface CatalogResourceSummary {
+  id: string;
+  /** like 330106-SCJG-0001 */
+  code: string;
+  name: string;
+  description: string;
+  orgId: string;
+  orgName: string;
+  domain: CatalogDomain;
+  shareType: CatalogShareType;
+  openType: CatalogOpenType;
+  updateFrequency: CatalogUpdateFrequency;
+  sourceSystem: string;
+  version: number;
+  fieldCount: number;
+  /** the highest grade among the fields */
+  maxGrade: DataGrade;
+  updatedAt: string;
+}
+
+/** One schema version of a resource, as the detail lists them (newest first). */
+export interface CatalogResourceVersion {
+  version: number;
+  changedAt: string;
+  /** display name of who changed it; null when the platform did */
+  changedBy: string | null;
+  note: string;
+  fieldCount: number;
+}
+
+/** GET /catalog/resources/:id (also the answer of POST, PATCH and PUT …/fields). */
+export interface CatalogResourceDetail extends CatalogResourceSummary {
+  fields: CatalogField[];
+  versions: CatalogResourceVersion[];
+}
+
+/** GET /catalog/resources/:id/versions/:version */
+export interface CatalogVersionDetail {
+  version: number;
+  fields: CatalogField[];
+  note: string;
+  changedAt: string;
+  changedBy: string | null;
+}
+
+/** POST /catalog/resources (with an Idempotency-Key). */
+export interface CreateCatalogResourceInput {
+  orgId: string;
+  code: string;
+  name: string;
+  description: string;
+  domain: CatalogDomain;
+  shareType: CatalogShareType;
+  openType: CatalogOpenType;
+  updateFrequency: CatalogUpdateFrequency;
+  sourceSystem: string;
+  fields: CatalogField[];
+}
+
+/** PATCH /catalog/resources/:id : the metadata (the fields change through PUT …/fields). */
+export type UpdateCatalogResourceInput = Partial<
+  Pick<CreateCatalogResourceInput, 'name' | 'description' | 'domain' | 'shareType' | 'openType' | 'updateFrequency' | 'sourceSystem'>
+>;
+
+/** PUT /catalog/resources/:id/fields : a new version when the fields changed. */
+export interface ReplaceCatalogFieldsInput {
+  fields: CatalogField[];
+  /** why the schema changed (required) */
+  note: string;
+}

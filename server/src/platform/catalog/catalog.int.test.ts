@@ -1,4 +1,6 @@
+import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { generateCitizens } from '../../packs/demo-province/index.ts';
 import { testDatabases } from '../../testing/databases.ts';
 import { given } from '../../testing/given.ts';
 import { startTestNode, type Session, type TestNode } from '../../testing/test-node.ts';
@@ -172,5 +174,86 @@ describe.each(testDatabases())('the data catalog on %s', (kind) => {
     for (const name of ['户籍人口信息', '出生医学证明', '婚姻登记信息', '社会保险参保信息', '企业登记信息', '公共信用记录'])
       expect(demo.map((r) => r.name)).toContain(name);
     expect(demo.filter((r) => r.openType === 'open').every((r) => r.maxGrade === 'L1')).toBe(true);
+  });
+
+  it('keeps records with L4 fields sealed by SM4, finds them by an encrypted key, and re-seals them on key rotation', async () => {
+    const created = await register({
+      code: '330106-WJ-0100',
+      name: '出生医学证明（记录）',
+      fields: [
+        { name: 'certificate_no', label: '出生医学证明编号', type: 'string', grade: 'L2', key: true, required: true },
+        { name: 'baby_name', label: '新生儿姓名', type: 'string', grade: 'L3' },
+        { name: 'mother_id_number', label: '母亲身份证号', type: 'id_number', grade: 'L4', key: true },
+        { name: 'birth_date', label: '出生日期', type: 'date', grade: 'L2' },
+      ],
+    });
+    const id = created.json().id;
+    const [mother, other] = generateCitizens()
+      .slice(10, 12)
+      .map((c) => c.idNumber);
+    const put = (records: unknown[], as = officer) =>
+      t.request('PUT', `/api/v1/catalog/resources/${id}/records`, { as, body: { records } });
+    const bad = await put([
+      {
+        certificate_no: 'R2026001',
+        baby_name: '王小明',
+        mother_id_number: mother!.slice(0, 17) + (mother!.endsWith('0') ? '1' : '0'),
+        birth_date: '2026-11-01',
+      },
+      { certificate_no: 'R2026002', baby_name: '李小红', mother_id_number: other, birth_date: '2026-13-01', nickname: '红红' },
+    ]);
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.details.errors).toEqual([
+      { row: 1, field: 'mother_id_number', reason: 'bad_id_number' },
+      { row: 2, field: 'nickname', reason: 'unknown_field' },
+      { row: 2, field: 'birth_date', reason: 'not_date' },
+    ]);
+    const none = await t.request('GET', `/api/v1/catalog/resources/${id}/records?field=certificate_no&value=R2026002`, { as: officer });
+    expect(none.statusCode).toBe(404); // nothing half-written
+
+    const good = await put([
+      { certificate_no: 'R2026001', baby_name: '王小明', mother_id_number: mother, birth_date: '2026-11-01' },
+      { certificate_no: 'R2026002', baby_name: '李小红', mother_id_number: other, birth_date: '2026-11-02' },
+    ]);
+    expect(good.json()).toEqual({ written: 2, inserted: 2, updated: 0 });
+    const again = await put([{ certificate_no: 'R2026001', baby_name: '王晓明', mother_id_number: mother, birth_date: '2026-11-01' }]);
+    expect(again.json()).toEqual({ written: 1, inserted: 0, updated: 1 });
+
+    const byMother = await t.request('GET', `/api/v1/catalog/resources/${id}/records?field=mother_id_number&value=${mother}`, {
+      as: officer,
+    });
+    expect(byMother.json()).toEqual({
+      certificate_no: 'R2026001',
+      baby_name: '王晓明',
+      mother_id_number: mother,
+      birth_date: '2026-11-01',
+    });
+    const stored = await sql<{ data: unknown; sealed: Buffer | Uint8Array; key_version: number }>`select data, sealed, key_version
+      from data_records where resource_id = ${id}`.execute(t.node.db.kysely);
+    for (const row of stored.rows) {
+      expect(JSON.stringify(row.data)).not.toContain(mother!);
+      expect(Buffer.from(row.sealed).toString('latin1')).not.toContain(mother!);
+    }
+    const keys = await sql<{ value_index: string }>`select value_index from data_record_keys where resource_id = ${id}`.execute(
+      t.node.db.kysely,
+    );
+    expect(keys.rows.map((r) => r.value_index).join()).not.toContain(mother!);
+
+    const staff = await t.login('xihu.officer');
+    expect(
+      (await t.request('GET', `/api/v1/catalog/resources/${id}/records?field=certificate_no&value=R2026001`, { as: staff })).statusCode,
+    ).toBe(403);
+    expect((await put([{ certificate_no: 'X' }], staff)).statusCode).toBe(403);
+
+    const before = stored.rows[0]!.key_version;
+    const rotated = await t.node.records.rotateKeys();
+    expect(rotated.version).toBeGreaterThan(before);
+    expect(rotated.resealed).toBeGreaterThanOrEqual(2);
+    const after = await sql<{ key_version: number }>`select distinct key_version from data_records`.execute(t.node.db.kysely);
+    expect(after.rows.map((r) => r.key_version)).toEqual([rotated.version]);
+    const stillThere = await t.request('GET', `/api/v1/catalog/resources/${id}/records?field=mother_id_number&value=${other}`, {
+      as: officer,
+    });
+    expect(stillThere.json().certificate_no).toBe('R2026002');
   });
 });

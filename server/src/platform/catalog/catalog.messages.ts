@@ -25,5 +25,11 @@ registerMessages({
     'zh-CN': '无条件开放的资源只能包含 L1（公开）字段。',
     en: 'A resource open to all may hold only L1 (public) fields.',
   },
+  'catalog.records_invalid': {
+    'zh-CN': '有 {total} 处数据不符合目录字段定义，未写入任何记录。',
+    en: '{total} values do not fit the catalog fields; nothing was written.',
+  },
+  'catalog.not_a_key': { 'zh-CN': '「{field}」不是关键字段，不能按它查询。', en: '"{field}" is not a key field.' },
+  'catalog.record_not_found': { 'zh-CN': '没有这条记录。', en: 'No such record.' },
   'catalog.nothing_to_update': { 'zh-CN': '没有要修改的内容。', en: 'Nothing to change.' },
 });

@@ -1,10 +1,20 @@
 import type { HttpApp } from '../../kernel/index.ts';
-import { createResourceBody, listQuery, replaceFieldsBody, resourceParams, updateResourceBody, versionParams } from './catalog.schemas.ts';
+import {
+  createResourceBody,
+  listQuery,
+  recordQuery,
+  recordsBody,
+  replaceFieldsBody,
+  resourceParams,
+  updateResourceBody,
+  versionParams,
+} from './catalog.schemas.ts';
 import type { CatalogService } from './catalog.service.ts';
+import type { RecordStore } from './records.service.ts';
 
 const tags = ['catalog'];
 
-export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
+export function catalogRoutes(app: HttpApp, catalog: CatalogService, records: RecordStore): void {
   app.get(
     '/api/v1/catalog/resources',
     {
@@ -44,6 +54,33 @@ export function catalogRoutes(app: HttpApp, catalog: CatalogService): void {
       schema: { tags, summary: 'Replace the field list (a new schema version)', params: resourceParams, body: replaceFieldsBody },
     },
     async (request) => catalog.replaceFields(request.actor, request.params.id, request.body.fields, request.body.note),
+  );
+  app.put(
+    '/api/v1/catalog/resources/:id/records',
+    {
+      config: { permission: 'data.manage', idempotent: true },
+      bodyLimit: 8 * 1024 * 1024,
+      schema: {
+        tags,
+        summary: 'Write records (insert or replace by the first key field): all of them, or none with every bad row listed',
+        params: resourceParams,
+        body: recordsBody,
+      },
+    },
+    async (request) => records.put(request.actor, request.params.id, request.body.records),
+  );
+  app.get(
+    '/api/v1/catalog/resources/:id/records',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: 'One record by a key field (the owner’s view, L4 fields opened)',
+        params: resourceParams,
+        querystring: recordQuery,
+      },
+    },
+    async (request) => records.get(request.actor, request.params.id, request.query.field, request.query.value),
   );
   app.get(
     '/api/v1/catalog/resources/:id/versions/:version',

@@ -69,3 +69,14 @@ export const listQuery = z.strictObject({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
+
+export const recordsBody = z.strictObject({
+  records: z
+    .array(z.record(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'catalog.invalid_field_name'), z.unknown()))
+    .min(1)
+    .max(1000),
+});
+export const recordQuery = z.strictObject({
+  field: z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'catalog.invalid_field_name'),
+  value: z.string().min(1).max(200),
+});
