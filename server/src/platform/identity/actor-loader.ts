@@ -70,5 +70,8 @@ function buildActor(
 /** Which front end a person lands on after logging in. */
 export function homeOf(actor: Actor): 'portal' | 'workbench' | 'console' {
   if (actor.kind !== 'staff') return 'portal';
-  return actor.permissions.has('console.use') ? 'console' : 'workbench';
+  // Administrators and auditors live in the Console; a data officer uses it for the catalog
+  // but works the day's tasks in the Workbench.
+  const administers = ['org.manage', 'account.manage', 'audit.read', 'oidc_client.manage'].some((p) => actor.permissions.has(p));
+  return actor.permissions.has('console.use') && administers ? 'console' : 'workbench';
 }

@@ -101,7 +101,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       en: 'Registers data resources, grades fields, approves sharing requests',
     },
     scope: 'org',
-    permissions: [...workbench, 'data.manage'],
+    permissions: [...workbench, 'data.manage', 'console.use'],
   },
   auditor: {
     role: 'auditor',
