@@ -31,6 +31,7 @@ import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
 import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
+import { SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -46,6 +47,7 @@ export const migrationSources = [
   workflowMigrations,
   cryptoMigrations,
   catalogMigrations,
+  sharingMigrations,
 ];
 
 export interface Node {
@@ -146,6 +148,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const keys = new KeyRing(db, loadMasterKey(config.dataDir, config.masterKey));
   const records = new RecordStore(db, audit, identity, keys);
   catalogRoutes(app, catalog, records);
+  const sharing = new SharingService({ db, audit, identity, catalog, model, definitions, workflow });
+  sharingRoutes(app, sharing);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);

@@ -260,6 +260,14 @@ export class CatalogService {
     };
   }
 
+  /** A resource as the sharing module needs it (its callers check who may ask). */
+  async sharingView(id: string) {
+    const row = (await sql<ResourceRow>`select * from data_resources where id = ${id}`.execute(this.db.kysely)).rows[0];
+    return row
+      ? { id: row.id, orgId: row.org_id, name: row.name, code: row.code, shareType: row.share_type, fields: row.fields }
+      : undefined;
+  }
+
   async detail(actor: Actor, id: string) {
     requirePermission(actor, 'catalog.read');
     const row = await this.row(id);

@@ -55,9 +55,12 @@ export class IdentityStore {
   }
 
   /** An organisation as other modules see it (for their access checks and labels). */
-  async findOrg(orgId: string, db: Executor = this.db.kysely): Promise<{ id: string; name: string; regionCode: string } | undefined> {
+  async findOrg(
+    orgId: string,
+    db: Executor = this.db.kysely,
+  ): Promise<{ id: string; name: string; regionCode: string; parentOrgId: string | null } | undefined> {
     const org = await repo.findOrg(db, orgId);
-    return org ? { id: org.id, name: org.name, regionCode: org.region_code } : undefined;
+    return org ? { id: org.id, name: org.name, regionCode: org.region_code, parentOrgId: org.parent_org_id } : undefined;
   }
 
   async orgIdBySlug(slug: string): Promise<string | undefined> {
@@ -66,9 +69,24 @@ export class IdentityStore {
 
   /** The organisation's own staff holding the leader role (领导), for escalations. */
   async leadersOf(orgId: string): Promise<{ id: string; displayName: string }[]> {
+    return this.accountsWithRole(orgId, 'leader');
+  }
+
+  /** Active staff holding a role in organisations of exactly this region (e.g. the province's data bureau). */
+  async accountsWithRoleInRegion(regionCode: string, role: Role): Promise<{ id: string; displayName: string }[]> {
     return (
       await sql<{ id: string; displayName: string }>`select distinct a.id, a.display_name as "displayName" from accounts a
-        join role_grants g on g.account_id = a.id and g.role = 'leader'
+        join role_grants g on g.account_id = a.id and g.role = ${role}
+        join orgs o on o.id = a.org_id
+        where o.region_code = ${regionCode} and a.status = 'active' order by a.id`.execute(this.db.kysely)
+    ).rows;
+  }
+
+  /** The organisation's own active staff holding a role (e.g. its data officers, who approve sharing). */
+  async accountsWithRole(orgId: string, role: Role): Promise<{ id: string; displayName: string }[]> {
+    return (
+      await sql<{ id: string; displayName: string }>`select distinct a.id, a.display_name as "displayName" from accounts a
+        join role_grants g on g.account_id = a.id and g.role = ${role}
         where a.org_id = ${orgId} and a.status = 'active' order by a.id`.execute(this.db.kysely)
     ).rows;
   }

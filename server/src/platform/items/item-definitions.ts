@@ -295,12 +295,22 @@ export class ItemDefinitions {
   /** A form is a JSON Schema (checked by Ajv in strict mode) plus UI hints for the renderers. */
   async deployForm(actor: Actor, itemId: string, schema: Record<string, unknown>, uiSchema: Record<string, unknown>) {
     const { node, org } = await this.item(actor, itemId, 'model.manage');
-    try {
-      formSchemaChecker.compile(schema);
-    } catch (error) {
-      throw new ValidationError('forms.invalid_schema', { reason: (error as Error).message.slice(0, 300) });
-    } finally {
-      formSchemaChecker.removeSchema(schema);
+    // The whole form and each step's part ($defs[formKey]) as the engine will check them.
+    const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+    const { $defs: _defs, ...root } = schema;
+    for (const [part, candidate] of [
+      ['', { ...root, $defs: defs }] as const,
+      ...Object.entries(defs).map(([k, d]) => [k, { ...d, $defs: defs }] as const),
+    ]) {
+      try {
+        formSchemaChecker.compile(candidate);
+      } catch (error) {
+        throw new ValidationError('forms.invalid_schema', {
+          reason: `${part ? `$defs.${part}: ` : ''}${(error as Error).message.slice(0, 300)}`,
+        });
+      } finally {
+        formSchemaChecker.removeSchema(candidate);
+      }
     }
     const hash = sha256(JSON.stringify([schema, uiSchema]));
     return this.db.kysely.transaction().execute(async (tx) => {

@@ -58,6 +58,12 @@ export class ModelService {
     return { node, org };
   }
 
+  /** An item (业务事项) and the organisation it belongs to, for modules that refer to items. */
+  async findItem(itemId: string): Promise<{ id: string; orgId: string; name: string } | undefined> {
+    const node = await repo.findNode(this.db.kysely, itemId);
+    return node && node.level === 'item' ? { id: node.id, orgId: node.org_id, name: node.name } : undefined;
+  }
+
   async tree(actor: Actor, orgId: string) {
     const org = await this.orgFor(actor, orgId, 'model.read');
     const rows = await repo.nodesOf(this.db.kysely, org.id);

@@ -386,7 +386,14 @@ export class Runtime {
   ): Promise<string> {
     const task = node.userTask!;
     const variables = { ...instance.variables, ...local };
-    const users = task.candidateUsers.map((u) => this.resolve(u, variables)).filter((u): u is string => Boolean(u));
+    // `${approvers}` may name a list of account ids: each is a candidate.
+    const users = task.candidateUsers.flatMap((u) => {
+      const list = /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(u);
+      const value = list ? variables[list[1]!] : undefined;
+      if (Array.isArray(value)) return value.map(String).filter(Boolean);
+      const one = this.resolve(u, variables);
+      return one ? [one] : [];
+    });
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
     await sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)

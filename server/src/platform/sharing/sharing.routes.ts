@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import type { HttpApp } from '../../kernel/index.ts';
+import { createRequestBody, type SharingService } from './sharing.service.ts';
+
+const tags = ['sharing'];
+
+export function sharingRoutes(app: HttpApp, sharing: SharingService): void {
+  app.post(
+    '/api/v1/sharing/requests',
+    {
+      config: { permission: 'data.manage', idempotent: true },
+      schema: { tags, summary: '共享申请 Ask for fields of a resource for one of your items', body: createRequestBody },
+    },
+    async (request, reply) => reply.status(201).send(await sharing.request(request.actor, request.body)),
+  );
+  app.get(
+    '/api/v1/sharing/requests',
+    { config: { permission: 'data.manage' }, schema: { tags, summary: 'Requests asked by or of my organisations' } },
+    async (request) => sharing.list(request.actor),
+  );
+  app.get(
+    '/api/v1/sharing/requests/:id',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: 'One request, with its approval instance',
+        params: z.strictObject({ id: z.string().regex(/^shr_[0-9a-z]{26}$/, 'identity.invalid_id') }),
+      },
+    },
+    async (request) => sharing.get(request.actor, request.params.id),
+  );
+  app.get(
+    '/api/v1/sharing/grants',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: 'Active grants of a consuming organisation',
+        querystring: z.strictObject({ orgId: z.string().regex(/^org_[0-9a-z]{26}$/, 'identity.invalid_id') }),
+      },
+    },
+    async (request) => sharing.grants(request.actor, request.query.orgId),
+  );
+}

@@ -1,0 +1,299 @@
+import { sql } from 'kysely';
+import { z } from 'zod';
+import {
+  can,
+  ForbiddenError,
+  gradeRank,
+  newId,
+  NotFoundError,
+  permissionScope,
+  requirePermission,
+  ValidationError,
+  type Actor,
+  type Database,
+  type Executor,
+} from '../../kernel/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { CatalogService } from '../catalog/index.ts';
+import type { IdentityStore } from '../identity/index.ts';
+import type { ItemDefinitions, ModelService } from '../items/index.ts';
+import type { WorkflowEngine } from '../workflow/index.ts';
+import { approvalForm, approvalProcess } from './approval-process.ts';
+
+export const createRequestBody = z.strictObject({
+  resourceId: z.string().regex(/^res_[0-9a-z]{26}$/, 'identity.invalid_id'),
+  itemId: z.string().regex(/^node_[0-9a-z]{26}$/, 'identity.invalid_id'),
+  fields: z
+    .array(z.string().regex(/^[a-z][a-z0-9_]{0,62}$/))
+    .min(1)
+    .max(300),
+  purpose: z.string().trim().min(4).max(500),
+  legalBasis: z.string().trim().min(2).max(500),
+});
+export type CreateRequestInput = z.infer<typeof createRequestBody>;
+
+interface RequestRow {
+  id: string;
+  resource_id: string;
+  owner_org_id: string;
+  consumer_org_id: string;
+  item_id: string;
+  fields: string[];
+  purpose: string;
+  legal_basis: string;
+  status: string;
+  automatic: boolean;
+  instance_id: string | null;
+  reason: string | null;
+  requested_at: string;
+  decided_at: string | null;
+}
+
+/** The platform itself, for what it does on an organisation's behalf (its approval item). */
+const platformActor: Actor = {
+  kind: 'app',
+  accountId: null,
+  clientId: 'zhili-sharing',
+  displayName: '数据共享平台',
+  orgId: null,
+  regionCode: null,
+  grants: [
+    { role: 'platform', orgId: null, regionCode: null, permissions: ['model.manage', 'model.read', 'workflow.start', 'workflow.monitor'] },
+  ],
+  permissions: new Set(['model.manage', 'model.read', 'workflow.start', 'workflow.monitor']),
+  clearance: 'L4',
+  sessionId: null,
+  ip: '127.0.0.1',
+};
+
+/**
+ * P3.1 共享申请. Unconditionally shared fields of grade ≤ L2 are granted at once; everything
+ * else goes through the owner's approval process in the workflow engine (its data officers
+ * review; L4 fields add a security review by the owner's leaders), whose last step — the
+ * `share.decide` service task — decides the request and writes the grant in the same
+ * transaction as the step.
+ */
+export class SharingService {
+  private readonly db: Database;
+  private readonly audit: AuditLog;
+  private readonly identity: IdentityStore;
+  private readonly catalog: CatalogService;
+  private readonly model: ModelService;
+  private readonly definitions: ItemDefinitions;
+  private readonly workflow: WorkflowEngine;
+
+  constructor(deps: {
+    db: Database;
+    audit: AuditLog;
+    identity: IdentityStore;
+    catalog: CatalogService;
+    model: ModelService;
+    definitions: ItemDefinitions;
+    workflow: WorkflowEngine;
+  }) {
+    this.db = deps.db;
+    this.audit = deps.audit;
+    this.identity = deps.identity;
+    this.catalog = deps.catalog;
+    this.model = deps.model;
+    this.definitions = deps.definitions;
+    this.workflow = deps.workflow;
+    this.workflow.registerHandler('share.decide', async ({ tx, variables }) => {
+      await this.decide(tx, String(variables.requestId), variables.approved === true, String(variables.opinion ?? ''));
+    });
+  }
+
+  async request(actor: Actor, input: CreateRequestInput) {
+    const item = await this.model.findItem(input.itemId);
+    if (!item) throw new NotFoundError('items.node_not_found', { nodeId: input.itemId });
+    const consumer = await this.identity.findOrg(item.orgId);
+    requirePermission(actor, 'data.manage', { orgId: item.orgId, regionCode: consumer?.regionCode ?? null });
+    const resource = await this.catalog.sharingView(input.resourceId);
+    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: input.resourceId });
+    if (resource.orgId === item.orgId) throw new ValidationError('sharing.own_resource');
+    if (resource.shareType === 'none') throw new ValidationError('sharing.not_shareable', { resource: resource.name });
+    const byName = new Map(resource.fields.map((f) => [f.name, f]));
+    const unknown = input.fields.filter((f) => !byName.has(f));
+    if (unknown.length) throw new ValidationError('sharing.unknown_fields', { fields: unknown });
+    const fields = [...new Set(input.fields)];
+    const grades = fields.map((f) => byName.get(f)!.grade);
+    const automatic = resource.shareType === 'unconditional' && grades.every((g) => gradeRank(g) <= 2);
+    const needsSecurity = grades.includes('L4');
+    const owner = await this.identity.findOrg(resource.orgId);
+    const reviewers = automatic ? [] : await this.reviewersOf(resource.orgId, owner?.regionCode ?? null);
+    const id = newId('shr');
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await sql`insert into share_requests (id, resource_id, owner_org_id, consumer_org_id, item_id, fields, purpose, legal_basis, status, automatic, requested_by)
+        values (${id}, ${resource.id}, ${resource.orgId}, ${item.orgId}, ${item.id}, ${JSON.stringify(fields)}::jsonb, ${input.purpose},
+          ${input.legalBasis}, 'pending', ${automatic}, ${actor.accountId})`.execute(tx);
+      if (automatic) await this.decide(tx, id, true, '无条件共享，系统自动授权');
+      await this.audit.record(
+        {
+          actor,
+          action: 'sharing.request.create',
+          targetType: 'share_request',
+          targetId: id,
+          orgId: item.orgId,
+          regionCode: consumer?.regionCode ?? null,
+          details: { resourceId: resource.id, fields, automatic },
+        },
+        tx,
+      );
+    });
+    if (!automatic) {
+      // The owner's approval runs in the workflow engine; its last step decides (share.decide).
+      // 安全审查 by the owner's leaders, or those of the government it belongs to (数据局 → 市政府).
+      let securityReviewers = (await this.identity.leadersOf(resource.orgId)).map((a) => a.id);
+      if (!securityReviewers.length && owner?.parentOrgId)
+        securityReviewers = (await this.identity.leadersOf(owner.parentOrgId)).map((a) => a.id);
+      const approvalItem = await this.approvalItem(resource.orgId);
+      const instance = await this.workflow.start(platformActor, 'zh-CN', {
+        itemId: approvalItem,
+        businessKey: id,
+        variables: {
+          requestId: id,
+          resource: resource.name,
+          consumer: consumer?.name ?? item.orgId,
+          consumerItem: item.name,
+          fields,
+          purpose: input.purpose,
+          legalBasis: input.legalBasis,
+          needsSecurity,
+          reviewers,
+          securityReviewers: securityReviewers.length ? securityReviewers : reviewers,
+          owner: owner?.name ?? resource.orgId,
+        },
+      });
+      await sql`update share_requests set instance_id = ${instance.id} where id = ${id}`.execute(this.db.kysely);
+    }
+    return this.get(actor, id);
+  }
+
+  /**
+   * Who reviews for an owner: its data officers; without any, its administrators, then its
+   * leaders; an owner with none of them is reviewed by the province data bureau's data officers.
+   */
+  private async reviewersOf(orgId: string, regionCode: string | null): Promise<string[]> {
+    for (const role of ['data_officer', 'org_admin', 'leader'] as const) {
+      const found = await this.identity.accountsWithRole(orgId, role);
+      if (found.length) return found.map((a) => a.id);
+    }
+    const province = regionCode ? `${regionCode.slice(0, 2)}0000` : null;
+    const bureau = province ? await this.identity.accountsWithRoleInRegion(province, 'data_officer') : [];
+    if (!bureau.length) throw new ValidationError('sharing.no_reviewer');
+    return bureau.map((a) => a.id);
+  }
+
+  /** Decides a request inside the caller's transaction: the grant exists iff the step that approved it committed. */
+  private async decide(tx: Executor, requestId: string, approved: boolean, reason: string): Promise<void> {
+    const row = (await sql<RequestRow>`select * from share_requests where id = ${requestId} for update`.execute(tx)).rows[0];
+    if (!row || row.status !== 'pending') return;
+    await sql`update share_requests set status = ${approved ? 'approved' : 'rejected'}, reason = ${reason || null}, decided_at = now()
+      where id = ${requestId}`.execute(tx);
+    if (approved)
+      await sql`insert into share_grants (id, request_id, resource_id, consumer_org_id, item_id, fields, status)
+        values (${newId('grt')}, ${requestId}, ${row.resource_id}, ${row.consumer_org_id}, ${row.item_id}, ${JSON.stringify(row.fields)}::jsonb, 'active')`.execute(
+        tx,
+      );
+  }
+
+  /** The owner's 数据共享申请审批 item: made on first use in its V-model, process and form deployed, 5 working days. */
+  private async approvalItem(orgId: string): Promise<string> {
+    const found = (await sql<{ item_id: string }>`select item_id from share_approval_items where org_id = ${orgId}`.execute(this.db.kysely))
+      .rows[0];
+    if (found) return found.item_id;
+    const add = (input: Parameters<ModelService['createNode']>[1]) => this.model.createNode(platformActor, input);
+    const tree = await this.model.tree(platformActor, orgId);
+    const core =
+      tree.nodes.find((n) => n.name === '数据共享') ??
+      (await add({ orgId, parentId: null, level: 'core', name: '数据共享', collaboratorOrgIds: [] }));
+    const module = await add({ orgId, parentId: core.id, level: 'module', name: '共享审批', collaboratorOrgIds: [] });
+    const unit = await add({ orgId, parentId: module.id, level: 'unit', name: '共享申请', collaboratorOrgIds: [] });
+    const item = await add({
+      orgId,
+      parentId: unit.id,
+      level: 'item',
+      name: '数据共享申请审批',
+      itemType: 'governance',
+      collaboratorOrgIds: [],
+    });
+    await this.definitions.deployProcess(platformActor, 'zh-CN', item.id, approvalProcess);
+    await this.definitions.deployForm(platformActor, item.id, approvalForm, {});
+    await this.definitions.setProfile(platformActor, item.id, { indicators: [], dataNeeds: [], timeLimitDays: 5 });
+    await sql`insert into share_approval_items (org_id, item_id) values (${orgId}, ${item.id}) on conflict do nothing`.execute(
+      this.db.kysely,
+    );
+    return (await sql<{ item_id: string }>`select item_id from share_approval_items where org_id = ${orgId}`.execute(this.db.kysely))
+      .rows[0]!.item_id;
+  }
+
+  /** The data officers (or a platform admin over the region) of either side. */
+  private async mayRead(actor: Actor, row: RequestRow): Promise<boolean> {
+    for (const orgId of [row.owner_org_id, row.consumer_org_id]) {
+      const org = await this.identity.findOrg(orgId);
+      if (can(actor, 'data.manage', { orgId, regionCode: org?.regionCode ?? null })) return true;
+    }
+    return false;
+  }
+
+  async get(actor: Actor, id: string) {
+    const row = (await sql<RequestRow>`select * from share_requests where id = ${id}`.execute(this.db.kysely)).rows[0];
+    if (!row) throw new NotFoundError('sharing.request_not_found', { id });
+    if (!(await this.mayRead(actor, row))) throw new ForbiddenError('access.forbidden', { permission: 'data.manage' });
+    return toView(row);
+  }
+
+  /** Requests of the organisations the actor manages data for: asked by them, or asked of them. */
+  async list(actor: Actor) {
+    const scope = permissionScope(actor, 'data.manage');
+    requirePermission(actor, 'data.manage');
+    const orgs = scope.orgIds;
+    const rows = scope.all
+      ? (await sql<RequestRow>`select * from share_requests order by requested_at desc limit 500`.execute(this.db.kysely)).rows
+      : (
+          await sql<RequestRow>`select * from share_requests where owner_org_id in (${sql.join(orgs.length ? orgs : [''])})
+            or consumer_org_id in (${sql.join(orgs.length ? orgs : [''])}) order by requested_at desc limit 500`.execute(this.db.kysely)
+        ).rows;
+    return { items: rows.map(toView), nextCursor: null };
+  }
+
+  /** Active grants of a consumer organisation (what the gateway will honour). */
+  async grants(actor: Actor, orgId: string) {
+    const org = await this.identity.findOrg(orgId);
+    requirePermission(actor, 'data.manage', { orgId, regionCode: org?.regionCode ?? null });
+    const rows = (
+      await sql<{ id: string; request_id: string; resource_id: string; item_id: string; fields: string[]; granted_at: string }>`select id,
+          request_id, resource_id, item_id, fields, granted_at from share_grants where consumer_org_id = ${orgId} and status = 'active'
+        order by granted_at desc`.execute(this.db.kysely)
+    ).rows;
+    return {
+      items: rows.map((r) => ({
+        id: r.id,
+        requestId: r.request_id,
+        resourceId: r.resource_id,
+        itemId: r.item_id,
+        fields: r.fields,
+        grantedAt: r.granted_at,
+      })),
+    };
+  }
+}
+
+function toView(row: RequestRow) {
+  return {
+    id: row.id,
+    resourceId: row.resource_id,
+    ownerOrgId: row.owner_org_id,
+    consumerOrgId: row.consumer_org_id,
+    itemId: row.item_id,
+    fields: row.fields,
+    purpose: row.purpose,
+    legalBasis: row.legal_basis,
+    status: row.status,
+    automatic: row.automatic,
+    instanceId: row.instance_id,
+    reason: row.reason,
+    requestedAt: row.requested_at,
+    decidedAt: row.decided_at,
+  };
+}
