@@ -149,6 +149,9 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const records = new RecordStore(db, audit, identity, keys);
   catalogRoutes(app, catalog, records);
   const sharing = new SharingService({ db, audit, identity, catalog, model, definitions, workflow });
+  // An item's data needs turn "matched" once a sharing grant covers them.
+  definitions.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
+  model.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   sharingRoutes(app, sharing);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });

@@ -92,11 +92,15 @@ interface VersionRow {
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const formSchemaChecker = createFormAjv();
 
+/** Whether each data need of an item is matched by a grant: wired to the sharing module. */
+export type DataNeedMatcher = (itemId: string, needs: { resource: string; field: string }[]) => Promise<boolean[]>;
+
 /** P5.2: what an item carries — a versioned process and form, indicators and data needs. */
 export class ItemDefinitions {
   private readonly db: Database;
   private readonly audit: AuditLog;
   private readonly identity: IdentityStore;
+  matchNeeds: DataNeedMatcher = async (_itemId, needs) => needs.map(() => false);
 
   constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
     this.db = db;
@@ -132,8 +136,10 @@ export class ItemDefinitions {
         time_limit_days: number | null;
       }>`select indicators, data_needs, time_limit_days from item_profiles where item_id = ${itemId}`.execute(this.db.kysely)
     ).rows[0];
-    // Until the data catalog (P2) exists, no need can be matched to a resource field.
-    const dataNeeds = (profile?.data_needs ?? []).map((need) => ({ ...need, status: 'unmatched' as const }));
+    // A need is matched when a sharing grant of this item covers its resource's field (P3.1).
+    const needs = profile?.data_needs ?? [];
+    const matched = needs.length ? await this.matchNeeds(itemId, needs) : [];
+    const dataNeeds = needs.map((need, i) => ({ ...need, status: matched[i] ? ('matched' as const) : ('unmatched' as const) }));
     const view = (v: VersionRow) => ({ version: v.version, sha256: v.sha256, deployedAt: v.deployed_at, deployedBy: v.deployed_by });
     return {
       id: node.id,

@@ -171,20 +171,23 @@ export async function failInterruptedJobs(db: Executor): Promise<void> {
     .execute();
 }
 
-/**
- * What each item has of a complete definition. Data needs cannot be matched until the data
- * catalog (P2) exists, so an item with any data need counts as unmatched.
- */
+/** What each item has of a complete definition: a process, a form, and its data needs (matched by the caller). */
 export async function itemStatuses(db: Executor, itemIds: string[]) {
-  const statuses = new Map<string, { process: boolean; form: boolean; dataNeedsMatched: boolean }>();
+  const statuses = new Map<string, { process: boolean; form: boolean; needs: DataNeed[] }>();
   if (itemIds.length === 0) return statuses;
   const rows = (
-    await sql<{ id: string; process: boolean; form: boolean; needs: number }>`select n.id,
+    await sql<{ id: string; process: boolean; form: boolean; needs: DataNeed[] | null }>`select n.id,
         exists (select 1 from item_process_versions v where v.item_id = n.id) as process,
         exists (select 1 from item_form_versions f where f.item_id = n.id) as form,
-        coalesce((select jsonb_array_length(p.data_needs) from item_profiles p where p.item_id = n.id), 0) as needs
+        (select p.data_needs from item_profiles p where p.item_id = n.id) as needs
       from model_nodes n where n.id in (${sql.join(itemIds)})`.execute(db)
   ).rows;
-  for (const row of rows) statuses.set(row.id, { process: row.process, form: row.form, dataNeedsMatched: Number(row.needs) === 0 });
+  for (const row of rows) statuses.set(row.id, { process: row.process, form: row.form, needs: row.needs ?? [] });
   return statuses;
+}
+
+export interface DataNeed {
+  resource: string;
+  field: string;
+  purpose?: string;
 }

@@ -29,6 +29,8 @@ export interface ModelNode {
   itemStatus: { process: boolean; form: boolean; dataNeedsMatched: boolean } | null;
 }
 
+export type NeedMatcher = (itemId: string, needs: { resource: string; field: string }[]) => Promise<boolean[]>;
+
 const childLevel: Record<Level, Level | null> = { core: 'module', module: 'unit', unit: 'item', item: null };
 
 /** 业务协同模型: each organisation's tree of core businesses, modules, units and items. */
@@ -58,6 +60,9 @@ export class ModelService {
     return { node, org };
   }
 
+  /** Whether each data need of an item is matched by a grant: wired to the sharing module (P3.1); none match before. */
+  matchNeeds: NeedMatcher = async (_itemId, needs) => needs.map(() => false);
+
   /** An item (业务事项) and the organisation it belongs to, for modules that refer to items. */
   async findItem(itemId: string): Promise<{ id: string; orgId: string; name: string } | undefined> {
     const node = await repo.findNode(this.db.kysely, itemId);
@@ -78,6 +83,9 @@ export class ModelService {
       this.db.kysely,
       rows.filter((r) => r.level === 'item').map((r) => r.id),
     );
+    const matched = new Map<string, boolean>();
+    for (const [itemId, status] of statuses)
+      matched.set(itemId, status.needs.length === 0 || (await this.matchNeeds(itemId, status.needs)).every(Boolean));
     const byId = new Map<string, ModelNode>();
     for (const r of rows) {
       byId.set(r.id, {
@@ -90,7 +98,14 @@ export class ModelService {
         sortOrder: r.sort_order,
         children: [],
         rollup: { items: 0, governance: 0, service: 0, complete: 0 },
-        itemStatus: r.level === 'item' ? (statuses.get(r.id) ?? { process: false, form: false, dataNeedsMatched: true }) : null,
+        itemStatus:
+          r.level === 'item'
+            ? {
+                process: statuses.get(r.id)?.process ?? false,
+                form: statuses.get(r.id)?.form ?? false,
+                dataNeedsMatched: matched.get(r.id) ?? true,
+              }
+            : null,
       });
     }
     const roots: ModelNode[] = [];

@@ -58,7 +58,14 @@ describe.each(testDatabases())('sharing requests on %s', (kind) => {
     expect((await grants()).map((g) => g.requestId)).toContain(response.json().id);
   });
 
-  it('runs the rest through the owner’s approval in the workflow engine; a refusal needs a reason', async () => {
+  it('runs the rest through the owner’s approval in the workflow engine; a refusal needs a reason; the granted need turns matched', async () => {
+    const admin = await t.login('admin');
+    await t.request('PUT', `/api/v1/model/items/${itemId}/profile`, {
+      as: admin,
+      body: { indicators: [], dataNeeds: [{ resource: '杭州市新生儿信息', field: '新生儿姓名' }] },
+    });
+    const need = async () => (await t.request('GET', `/api/v1/model/items/${itemId}`, { as: admin })).json().dataNeeds[0].status;
+    expect(await need()).toBe('unmatched');
     const response = await ask({ resourceId, fields: ['certificate_no', 'baby_name'] });
     expect(response.json()).toMatchObject({ status: 'pending', automatic: false });
     const request = response.json();
@@ -87,6 +94,10 @@ describe.each(testDatabases())('sharing requests on %s', (kind) => {
       status: 'approved',
     });
     expect((await grants()).find((g) => g.requestId === request.id)?.fields).toEqual(['certificate_no', 'baby_name']);
+    expect(await need()).toBe('matched');
+    const tree = (await t.request('GET', `/api/v1/model/tree?orgId=${consumer.me.orgId}`, { as: admin })).json();
+    const item = tree.nodes[0].children[0].children[0].children[0];
+    expect(item.itemStatus.dataNeedsMatched).toBe(true);
   });
 
   it('adds a security review for L4 fields, and records a refusal with its reason', async () => {

@@ -257,6 +257,27 @@ export class SharingService {
     return { items: rows.map(toView), nextCursor: null };
   }
 
+  /**
+   * Whether an item's data needs are met: a need `{ resource, field }` names a resource by its
+   * name or code and a field by its name or Chinese label; an active grant for the item covering
+   * that field matches it.
+   */
+  async matchNeeds(itemId: string, needs: { resource: string; field: string }[]): Promise<boolean[]> {
+    const grants = (
+      await sql<{ resource_id: string; fields: string[] }>`select resource_id, fields from share_grants
+        where item_id = ${itemId} and status = 'active'`.execute(this.db.kysely)
+    ).rows;
+    const covered: { names: string[]; fields: Set<string> }[] = [];
+    for (const grant of grants) {
+      const resource = await this.catalog.sharingView(grant.resource_id);
+      if (!resource) continue;
+      const fields = new Set<string>();
+      for (const f of resource.fields) if (grant.fields.includes(f.name)) fields.add(f.name).add(f.label);
+      covered.push({ names: [resource.name, resource.code], fields });
+    }
+    return needs.map((need) => covered.some((c) => c.names.includes(need.resource) && c.fields.has(need.field)));
+  }
+
   /** Active grants of a consumer organisation (what the gateway will honour). */
   async grants(actor: Actor, orgId: string) {
     const org = await this.identity.findOrg(orgId);
