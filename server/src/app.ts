@@ -32,6 +32,7 @@ import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
 import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
+import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -60,6 +61,7 @@ export interface Node {
   events: EventBus;
   workflow: WorkflowEngine;
   records: RecordStore;
+  gateway: DataGateway;
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -92,7 +94,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const events = new EventBus(db, log);
   const auth = new AuthService(db, audit, config.sessionHours);
   const directory = new DirectoryService(db, audit);
-  const clients = new ClientRegistry(db, audit);
+  const clients = new ClientRegistry(db, audit, (orgId) => identity.findOrg(orgId));
   const model = new ModelService(db, audit, identity);
   await model.failInterruptedImports();
   const provider = await createOidcProvider(db, config.publicUrl, identity, log);
@@ -152,6 +154,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   // An item's data needs turn "matched" once a sharing grant covers them.
   definitions.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   model.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
+  const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, rateLimit: config.gatewayRateLimit });
+  gatewayRoutes(app, gateway);
   sharingRoutes(app, sharing);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
@@ -199,6 +203,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     events,
     workflow,
     records,
+    gateway,
     demo,
     async close() {
       clearInterval(deadlines);

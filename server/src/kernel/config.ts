@@ -27,6 +27,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   ZHILI_TIMER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ZHILI_GATEWAY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   ZHILI_MASTER_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
@@ -48,6 +49,8 @@ export interface Config {
   timerIntervalMs: number;
   /** Wraps the SM4 data keys; without it a master.key file in the data dir does. */
   masterKey: string | undefined;
+  /** Gateway calls a minute per app and resource. */
+  gatewayRateLimit: number;
 }
 
 export class ConfigError extends Error {
@@ -83,6 +86,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionHours: e.ZHILI_SESSION_HOURS,
     timerIntervalMs: e.ZHILI_TIMER_INTERVAL_MS,
     masterKey: e.ZHILI_MASTER_KEY,
+    gatewayRateLimit: e.ZHILI_GATEWAY_RATE_LIMIT,
   };
 }
 

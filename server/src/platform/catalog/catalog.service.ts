@@ -260,9 +260,10 @@ export class CatalogService {
     };
   }
 
-  /** A resource as the sharing module needs it (its callers check who may ask). */
-  async sharingView(id: string) {
-    const row = (await sql<ResourceRow>`select * from data_resources where id = ${id}`.execute(this.db.kysely)).rows[0];
+  /** A resource, by id or code, as the sharing module and the gateway need it (their callers check who may ask). */
+  async sharingView(idOrCode: string) {
+    const row = (await sql<ResourceRow>`select * from data_resources where id = ${idOrCode} or code = ${idOrCode}`.execute(this.db.kysely))
+      .rows[0];
     return row
       ? { id: row.id, orgId: row.org_id, name: row.name, code: row.code, shareType: row.share_type, fields: row.fields }
       : undefined;

@@ -144,25 +144,36 @@ export class RecordStore {
     return result.fresh;
   }
 
-  /** One record by a key field's value, L4 fields opened. */
+  /** One record by a key field's value, L4 fields opened (the owner's view). */
   async get(actor: Actor, resourceId: string, field: string, value: string) {
     const resource = await this.resource(actor, resourceId);
     if (!resource.fields.some((f) => f.key && f.name === field)) throw new ValidationError('catalog.not_a_key', { field });
+    const [found] = await this.lookup(resourceId, field, [value]);
+    if (!found?.record) throw new NotFoundError('catalog.record_not_found', { field });
+    return found.record;
+  }
+
+  /** Records by a key field's values, in the order asked (null where none): for the gateway, which checks grants itself. */
+  async lookup(resourceId: string, field: string, values: string[]): Promise<{ value: string; record: Row | null }[]> {
     const versions = (
       await sql<{ version: number }>`select version from crypto_data_keys where retired_at is null`.execute(this.db.kysely)
     ).rows.map((r) => r.version);
-    const indexes = await Promise.all(versions.map(async (v) => blindIndex(await this.keys.get(v), field, value)));
-    const row = indexes.length
-      ? (
-          await sql<RecordRow>`select r.record_key, r.data, r.sealed, r.key_version from data_record_keys k
-            join data_records r on r.resource_id = k.resource_id and r.record_key = k.record_key
-            where k.resource_id = ${resourceId} and k.field = ${field} and k.value_index in (${sql.join(indexes)}) limit 1`.execute(
-            this.db.kysely,
-          )
-        ).rows[0]
-      : undefined;
-    if (!row) throw new NotFoundError('catalog.record_not_found', { field });
-    return { ...row.data, ...(await this.openSealed(row)) };
+    const keys = await Promise.all(versions.map((v) => this.keys.get(v)));
+    const indexOf = new Map<string, string>();
+    for (const value of values) for (const key of keys) indexOf.set(blindIndex(key, field, value), value);
+    if (indexOf.size === 0) return values.map((value) => ({ value, record: null }));
+    const rows = (
+      await sql<
+        RecordRow & { value_index: string }
+      >`select k.value_index, r.record_key, r.data, r.sealed, r.key_version from data_record_keys k
+        join data_records r on r.resource_id = k.resource_id and r.record_key = k.record_key
+        where k.resource_id = ${resourceId} and k.field = ${field} and k.value_index in (${sql.join([...indexOf.keys()])})`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    const byValue = new Map<string, Row>();
+    for (const row of rows) byValue.set(indexOf.get(row.value_index)!, { ...row.data, ...(await this.openSealed(row)) });
+    return values.map((value) => ({ value, record: byValue.get(value) ?? null }));
   }
 
   private async openSealed(row: RecordRow): Promise<Row> {

@@ -278,6 +278,17 @@ export class SharingService {
     return needs.map((need) => covered.some((c) => c.names.includes(need.resource) && c.fields.has(need.field)));
   }
 
+  /** The fields an organisation may read of a resource: the union of its active grants (the gateway asks). */
+  async grantedFields(consumerOrgId: string, resourceId: string): Promise<string[]> {
+    const rows = (
+      await sql<{
+        fields: string[];
+      }>`select fields from share_grants where consumer_org_id = ${consumerOrgId} and resource_id = ${resourceId}
+        and status = 'active'`.execute(this.db.kysely)
+    ).rows;
+    return [...new Set(rows.flatMap((r) => r.fields))];
+  }
+
   /** Active grants of a consumer organisation (what the gateway will honour). */
   async grants(actor: Actor, orgId: string) {
     const org = await this.identity.findOrg(orgId);

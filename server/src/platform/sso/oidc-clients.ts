@@ -10,6 +10,11 @@ const redirectUri = z.url().refine((u) => /^https?:\/\//.test(u), 'sso.redirect_
 export const registerClientBody = z
   .strictObject({
     name: z.string().trim().min(2).max(100),
+    /** The organisation the app acts for (its data grants); the registering admin's own by default. */
+    orgId: z
+      .string()
+      .regex(/^org_[0-9a-z]{26}$/, 'identity.invalid_id')
+      .optional(),
     redirectUris: z.array(redirectUri).max(10).default([]),
     postLogoutRedirectUris: z.array(redirectUri).max(10).default([]),
     grantTypes: z.array(z.enum(grantTypes)).min(1).max(3),
@@ -65,7 +70,14 @@ export class ClientRegistry {
   private readonly db: Database;
   private readonly audit: AuditLog;
 
-  constructor(db: Database, audit: AuditLog) {
+  private readonly findOrg: (orgId: string) => Promise<{ regionCode: string } | undefined>;
+
+  constructor(
+    db: Database,
+    audit: AuditLog,
+    findOrg: (orgId: string) => Promise<{ regionCode: string } | undefined> = async () => undefined,
+  ) {
+    this.findOrg = findOrg;
     this.db = db;
     this.audit = audit;
   }
@@ -81,6 +93,13 @@ export class ClientRegistry {
 
   async register(actor: Actor, input: RegisterClientInput): Promise<{ client: ClientView; clientSecret: string | null }> {
     requirePermission(actor, 'oidc_client.manage');
+    let ownerOrgId = actor.orgId;
+    if (input.orgId) {
+      const org = await this.findOrg(input.orgId);
+      if (!org) throw new NotFoundError('identity.org_not_found', { orgId: input.orgId });
+      requirePermission(actor, 'oidc_client.manage', { orgId: input.orgId, regionCode: org.regionCode });
+      ownerOrgId = input.orgId;
+    }
     const clientId = input.clientId ?? newId('app');
     const keyAuth = Boolean(input.publicJwk);
     const clientSecret = input.public || keyAuth ? null : newSecret();
@@ -101,7 +120,7 @@ export class ClientRegistry {
       const exists = await sql`select 1 from oidc_clients where client_id = ${clientId}`.execute(tx);
       if (exists.rows.length) throw new ConflictError('sso.client_exists', { clientId });
       await sql`insert into oidc_clients (client_id, name, metadata, owner_org_id, created_by)
-        values (${clientId}, ${input.name}, ${JSON.stringify(metadata)}::jsonb, ${actor.orgId}, ${actor.accountId})`.execute(tx);
+        values (${clientId}, ${input.name}, ${JSON.stringify(metadata)}::jsonb, ${ownerOrgId}, ${actor.accountId})`.execute(tx);
       await this.audit.record(
         {
           actor,
@@ -175,5 +194,15 @@ export class ClientRegistry {
         this.db.kysely,
       );
     return rows.rows[0] ? toView(rows.rows[0]) : undefined;
+  }
+
+  /** The organisation an app acts for: its data grants are that organisation's. */
+  async ownerOrg(clientId: string): Promise<string | null> {
+    const row = (
+      await sql<{
+        owner_org_id: string | null;
+      }>`select owner_org_id from oidc_clients where client_id = ${clientId} and deleted_at is null`.execute(this.db.kysely)
+    ).rows[0];
+    return row?.owner_org_id ?? null;
   }
 }

@@ -1,0 +1,88 @@
+import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type Actor } from '../../kernel/index.ts';
+import type { AuditLog } from '../audit/index.ts';
+import type { CatalogService, RecordStore } from '../catalog/index.ts';
+import type { IdentityStore } from '../identity/index.ts';
+import type { SharingService } from '../sharing/index.ts';
+import type { ClientRegistry } from '../sso/index.ts';
+import { maskValue } from './masking.ts';
+
+export const maxBatchKeys = 1000;
+
+/** Per app and resource, per minute: enough for a department's system, a wall for a scraper. */
+export const defaultRateLimit = 600;
+
+/**
+ * P3.3 the data gateway: an app (OAuth2 client credentials) reads records of a resource by key,
+ * gets only the fields its organisation was granted, masked by grade, within a rate limit, and
+ * every call is an entry of the SM3-chained audit log committed before the answer.
+ */
+export class DataGateway {
+  private readonly audit: AuditLog;
+  private readonly identity: IdentityStore;
+  private readonly catalog: CatalogService;
+  private readonly records: RecordStore;
+  private readonly sharing: SharingService;
+  private readonly clients: ClientRegistry;
+  private readonly windows = new Map<string, { start: number; count: number }>();
+  /** Calls a minute per app and resource (ZHILI_GATEWAY_RATE_LIMIT). */
+  rateLimit: number;
+
+  constructor(deps: {
+    audit: AuditLog;
+    identity: IdentityStore;
+    catalog: CatalogService;
+    records: RecordStore;
+    sharing: SharingService;
+    clients: ClientRegistry;
+    rateLimit?: number;
+  }) {
+    this.audit = deps.audit;
+    this.identity = deps.identity;
+    this.catalog = deps.catalog;
+    this.records = deps.records;
+    this.sharing = deps.sharing;
+    this.clients = deps.clients;
+    this.rateLimit = deps.rateLimit ?? defaultRateLimit;
+  }
+
+  /** A fixed one-minute window per app and resource; past it, 429 with the seconds to wait. */
+  private admit(clientId: string, resourceId: string, now = Date.now()): void {
+    const key = `${clientId}\u0000${resourceId}`;
+    let window = this.windows.get(key);
+    if (!window || now - window.start >= 60_000) {
+      window = { start: now, count: 0 };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    if (window.count > this.rateLimit)
+      throw new AppError(429, 'gateway.rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) });
+  }
+
+  async query(actor: Actor, resourceRef: string, field: string, values: string[]) {
+    if (actor.kind !== 'app' || !actor.clientId) throw new UnauthenticatedError('gateway.app_token_required');
+    if (values.length > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
+    const resource = await this.catalog.sharingView(resourceRef);
+    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceRef });
+    const orgId = await this.clients.ownerOrg(actor.clientId);
+    const granted = orgId ? await this.sharing.grantedFields(orgId, resource.id) : [];
+    if (granted.length === 0) throw new ForbiddenError('gateway.no_grant', { resource: resource.code });
+    const keyField = resource.fields.find((f) => f.key && f.name === field);
+    if (!keyField) throw new ValidationError('catalog.not_a_key', { field });
+    if (!granted.includes(field)) throw new ForbiddenError('gateway.key_not_granted', { field });
+    this.admit(actor.clientId, resource.id);
+    const found = await this.records.lookup(resource.id, field, values);
+    const fields = resource.fields.filter((f) => granted.includes(f.name));
+    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    // The log entry commits before the answer leaves.
+    await this.audit.record({
+      actor,
+      action: 'gateway.query',
+      targetType: 'data_resource',
+      targetId: resource.id,
+      orgId,
+      regionCode: org?.regionCode ?? null,
+      details: { keyField: field, keys: values.length, found: found.filter((f) => f.record).length, fields: fields.map((f) => f.name) },
+    });
+    return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, maskValue(f, record[f.name])])) : null));
+  }
+}

@@ -1,0 +1,20 @@
+import { registerMessages } from '../../kernel/index.ts';
+
+registerMessages({
+  'gateway.app_token_required': {
+    'zh-CN': '请使用应用的访问令牌（OAuth2 客户端凭证）调用数据网关。',
+    en: 'Call the data gateway with an app’s access token (OAuth2 client credentials).',
+  },
+  'gateway.no_grant': { 'zh-CN': '本单位没有「{resource}」的共享授权。', en: 'Your organisation holds no grant for "{resource}".' },
+  'gateway.key_not_granted': { 'zh-CN': '未获授权按「{field}」查询。', en: 'Looking up by "{field}" is not granted.' },
+  'gateway.too_many_keys': { 'zh-CN': '一次最多查询 {max} 个键。', en: 'At most {max} keys a call.' },
+  'gateway.rate_limited': {
+    'zh-CN': '调用过于频繁，请 {retryAfterSeconds} 秒后再试。',
+    en: 'Too many calls; retry in {retryAfterSeconds} s.',
+  },
+});
+
+// P3.3 数据网关: granted fields only, masked by grade, rate-limited, every call in the audit chain.
+export { DataGateway, defaultRateLimit, maxBatchKeys } from './gateway.ts';
+export { gatewayRoutes } from './gateway.routes.ts';
+export { maskValue } from './masking.ts';
