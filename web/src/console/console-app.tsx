@@ -15,6 +15,7 @@ import { CatalogPage } from './catalog/catalog-page';
 import { ClientsPage } from './clients/clients-page';
 import { OrgsPage } from './orgs/orgs-page';
 import { RolesPage } from './roles/roles-page';
+import { SharingPage } from './sharing/sharing-page';
 import { InstancesPage } from './processes/instances-page';
 import { canOpen, canUseConsole, sectionDescription, sectionLabel, visibleSections, type ConsoleSection } from './sections';
 import './console.css';
@@ -27,6 +28,7 @@ const ProcessDesignerPage = lazy(() =>
 );
 const InstancePage = lazy(() => import('./processes/instance-page').then((module) => ({ default: module.InstancePage })));
 const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) => ({ default: module.ResourcePage })));
+const SharingRequestPage = lazy(() => import('./sharing/request-page').then((module) => ({ default: module.SharingRequestPage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 function ConsoleHome() {
@@ -151,6 +153,24 @@ function ConsoleShell() {
             <Guarded section="catalog">
               <Suspense fallback={<LoadingBlock />}>
                 <ResourcePage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="sharing"
+          element={
+            <Guarded section="sharing">
+              <SharingPage />
+            </Guarded>
+          }
+        />
+        <Route
+          path="sharing/:requestId"
+          element={
+            <Guarded section="sharing">
+              <Suspense fallback={<LoadingBlock />}>
+                <SharingRequestPage />
               </Suspense>
             </Guarded>
           }

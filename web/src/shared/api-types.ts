@@ -722,3 +722,54 @@ export interface ReplaceCatalogFieldsInput {
   /** why the schema changed (required) */
   note: string;
 }
+
+// P3.1 共享申请 (sharing requests)
+
+/** 审核中 | 已授权 | 已拒绝 */
+export type SharingRequestStatus = 'pending' | 'approved' | 'rejected';
+
+/** POST /sharing/requests (with an Idempotency-Key): fields of a resource, for one of the consumer's items. */
+export interface CreateSharingRequestInput {
+  resourceId: string;
+  /** an item (业务事项) of the consuming organisation's V-model; its organisation is the consumer */
+  itemId: string;
+  /** field names of the resource's current version */
+  fields: string[];
+  /** 4–500 characters */
+  purpose: string;
+  /** 2–500 characters */
+  legalBasis: string;
+}
+
+/** 201 of POST /sharing/requests, an item of GET /sharing/requests, GET /sharing/requests/:id. */
+export interface SharingRequest {
+  id: string;
+  resourceId: string;
+  /** the resource's organisation (数据提供方) */
+  ownerOrgId: string;
+  /** the organisation of the item (申请单位) */
+  consumerOrgId: string;
+  itemId: string;
+  fields: string[];
+  purpose: string;
+  legalBasis: string;
+  status: SharingRequestStatus;
+  /** granted at once: unconditionally shared and every field ≤ L2 */
+  automatic: boolean;
+  /** the owner's approval (数据共享申请审批) in the workflow engine; null when automatic */
+  instanceId: string | null;
+  /** the decision's opinion (a refusal always has one) */
+  reason: string | null;
+  requestedAt: string;
+  decidedAt: string | null;
+}
+
+/** An item of GET /sharing/grants?orgId= : an active grant of a consuming organisation. */
+export interface SharingGrant {
+  id: string;
+  requestId: string;
+  resourceId: string;
+  itemId: string;
+  fields: string[];
+  grantedAt: string;
+}

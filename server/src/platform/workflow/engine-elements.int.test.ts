@@ -525,4 +525,27 @@ describe.each(testDatabases())('BPMN elements on %s', (kind) => {
     const far = await t.login('yuhang.officer');
     expect((await t.request('GET', `/api/v1/workflow/prefill?itemId=${itemId}`, { as: far })).statusCode).toBe(403);
   });
+
+  it('lists instances for monitoring newest first, page by page, none twice and none lost', async () => {
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await t.request(
+        'GET',
+        `/api/v1/workflow/instances?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+        { as: admin },
+      );
+      expect(response.statusCode, response.body).toBe(200);
+      const page = response.json() as { items: { id: string; startedAt: string }[]; nextCursor: string | null };
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(new Set(seen).size).toBe(seen.length);
+    const total = await sql<{ n: string }>`select count(*) as n from wf_instances where org_id = ${orgId}`.execute(t.node.db.kysely);
+    expect(seen.length).toBe(Number(total.rows[0]!.n));
+    const bad = await t.request('GET', '/api/v1/workflow/instances?cursor=2026-13-45T00:00:00Z|wfi_00000000000000000000000000', {
+      as: admin,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -33,7 +33,8 @@ export function workflowRoutes(app: HttpApp, engine: WorkflowEngine, calendar: C
           status: z.enum(['running', 'completed', 'failed', 'cancelled']).optional(),
           cursor: z
             .string()
-            .regex(/^[0-9T:.\-+Z ]{10,40}\|wfi_[0-9a-z]{26}$/, 'validation.invalid_cursor')
+            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\|wfi_[0-9a-z]{26}$/, 'validation.invalid_cursor')
+            .refine((c) => !Number.isNaN(Date.parse(c.split('|')[0]!)), 'validation.invalid_cursor')
             .optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),

@@ -1,5 +1,5 @@
 import { useState, type HTMLAttributes } from 'react';
-import { ArrowLeftOutlined, EditOutlined, HistoryOutlined, UnorderedListOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, EditOutlined, HistoryOutlined, ShareAltOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import {
   Alert,
   Button,
@@ -21,6 +21,8 @@ import { hasPermission, useMe } from '../../shared/auth';
 import type { CatalogResourceDetail, CatalogResourceVersion } from '../../shared/api-types';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { formatDateTime } from '../../shared/format';
+import { canOpen } from '../sections';
+import { RequestModal } from '../sharing/request-modal';
 import { useResource, useResourceVersion } from './catalog-queries';
 import { GradeTag, OpenTypeTag, ShareTypeTag } from './catalog-tags';
 import { FieldsModal } from './fields-modal';
@@ -151,7 +153,7 @@ export function ResourcePage() {
   const resource = useResource(resourceId);
   // null: the current version
   const [chosen, setChosen] = useState<number | null>(null);
-  const [editing, setEditing] = useState<'info' | 'fields' | null>(null);
+  const [editing, setEditing] = useState<'info' | 'fields' | 'sharing' | null>(null);
   const current = resource.data?.version;
   const historical = chosen !== null && chosen !== current ? chosen : null;
   const old = useResourceVersion(resourceId, historical);
@@ -196,6 +198,11 @@ export function ResourcePage() {
         }
         extra={
           <Space wrap>
+            {canOpen(me, 'sharing') && data.orgId !== me.orgId && data.shareType !== 'none' ? (
+              <Button icon={<ShareAltOutlined />} onClick={() => setEditing('sharing')} data-testid="catalog-request-sharing">
+                {t('sharing.list.new')}
+              </Button>
+            ) : null}
             {canManage ? (
               <>
                 <Button icon={<EditOutlined />} onClick={() => setEditing('info')} data-testid="catalog-edit-info">
@@ -243,6 +250,9 @@ export function ResourcePage() {
           <VersionsCard resource={data} selected={shownVersion} onSelect={(version) => setChosen(version)} />
         </Col>
       </Row>
+      {editing === 'sharing' ? (
+        <RequestModal resourceId={data.id} onClose={() => setEditing(null)} onDone={() => navigate('/console/sharing?tab=mine')} />
+      ) : null}
       {editing === 'info' ? <InfoModal resource={data} onClose={() => setEditing(null)} /> : null}
       {editing === 'fields' ? (
         <FieldsModal
