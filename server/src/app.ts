@@ -33,6 +33,7 @@ import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from '.
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
 import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
+import { CkanApi, openDataRoutes } from './platform/open-data/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -156,6 +157,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   model.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, rateLimit: config.gatewayRateLimit });
   gatewayRoutes(app, gateway);
+  openDataRoutes(app, new CkanApi(catalog, records, config.publicUrl), config.publicUrl);
   sharingRoutes(app, sharing);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });

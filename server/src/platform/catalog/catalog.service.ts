@@ -260,6 +260,22 @@ export class CatalogService {
     };
   }
 
+  /** Resources open to all (开放属性 无条件开放), for the open-data portal and its CKAN API: no actor, they are public. */
+  async openResources() {
+    const rows = (
+      await sql<ResourceRow & { search_text: string }>`select * from data_resources where open_type = 'open' order by code`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    const names = new Map((await this.identity.orgsByIds([...new Set(rows.map((r) => r.org_id))])).map((o) => [o.id, o.name]));
+    return rows.map((r) => ({
+      ...this.summary(r, names.get(r.org_id) ?? r.org_id),
+      fields: r.fields,
+      createdAt: r.created_at,
+      searchText: r.search_text,
+    }));
+  }
+
   /** A resource, by id or code, as the sharing module and the gateway need it (their callers check who may ask). */
   async sharingView(idOrCode: string) {
     const row = (await sql<ResourceRow>`select * from data_resources where id = ${idOrCode} or code = ${idOrCode}`.execute(this.db.kysely))

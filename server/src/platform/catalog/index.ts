@@ -4,5 +4,6 @@ import './catalog.messages.ts';
 export { CatalogService } from './catalog.service.ts';
 export { catalogRoutes } from './catalog.routes.ts';
 export { RecordStore } from './records.service.ts';
+export { searchWords } from './search-words.ts';
 export { fieldSchema, type Field } from './catalog.schemas.ts';
 export const catalogMigrations = { module: 'catalog', dir: new URL('./migrations/', import.meta.url) };

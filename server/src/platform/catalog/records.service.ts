@@ -153,6 +153,21 @@ export class RecordStore {
     return found.record;
   }
 
+  /** A page of a resource's records in key order, L4 fields opened: for open data (whose fields are all L1) and exports. */
+  async page(resourceId: string, limit: number, offset = 0): Promise<Row[]> {
+    const rows = (
+      await sql<RecordRow>`select record_key, data, sealed, key_version from data_records where resource_id = ${resourceId}
+        order by record_key limit ${limit} offset ${offset}`.execute(this.db.kysely)
+    ).rows;
+    return Promise.all(rows.map(async (row) => ({ ...row.data, ...(await this.openSealed(row)) })));
+  }
+
+  async count(resourceId: string): Promise<number> {
+    const row = (await sql<{ n: string }>`select count(*) as n from data_records where resource_id = ${resourceId}`.execute(this.db.kysely))
+      .rows[0];
+    return Number(row?.n ?? 0);
+  }
+
   /** Records by a key field's values, in the order asked (null where none): for the gateway, which checks grants itself. */
   async lookup(resourceId: string, field: string, values: string[]): Promise<{ value: string; record: Row | null }[]> {
     const versions = (

@@ -1,0 +1,227 @@
+import type { CatalogService, RecordStore } from '../catalog/index.ts';
+import { searchWords } from '../catalog/index.ts';
+
+type OpenResource = Awaited<ReturnType<CatalogService['openResources']>>[number];
+
+/** Zhejiang's open-data licence, the one licence datasets here carry. */
+export const license = {
+  id: 'zj-public-data-open',
+  title: '浙江省公共数据开放许可协议',
+  url: 'https://data.zjzwfw.gov.cn/',
+  od_conformance: 'approved',
+  osd_conformance: 'not reviewed',
+  status: 'active',
+  domain_content: true,
+  domain_data: true,
+  domain_software: false,
+  family: '',
+  maintainer: '',
+  is_generic: false,
+};
+
+/** A CKAN error: the Action API's own envelope and types, so CKAN clients read it. */
+export class CkanError extends Error {
+  readonly status: number;
+  readonly type: string;
+  readonly extra: Record<string, unknown>;
+  constructor(
+    status: number,
+    type: 'Not Found Error' | 'Validation Error' | 'Authorization Error',
+    message: string,
+    extra: Record<string, unknown> = {},
+  ) {
+    super(message);
+    this.status = status;
+    this.type = type;
+    this.extra = extra;
+  }
+}
+
+/** CKAN names are lower-case letters, digits, - and _: a resource's code is one already, lower-cased. */
+export const packageName = (code: string) => code.toLowerCase();
+
+/**
+ * P4 open data through CKAN's Action API (the subset harvesters and clients use): datasets are
+ * the catalog's resources open to all, organisations their owners, each dataset's records
+ * downloadable as CSV, JSON and XLSX.
+ */
+export class CkanApi {
+  private readonly catalog: CatalogService;
+  private readonly records: RecordStore;
+  private readonly publicUrl: string;
+
+  constructor(catalog: CatalogService, records: RecordStore, publicUrl: string) {
+    this.catalog = catalog;
+    this.records = records;
+    this.publicUrl = publicUrl;
+  }
+
+  private async tags(resource: OpenResource): Promise<string[]> {
+    return (await searchWords(resource.name)).filter((w) => w.length > 1);
+  }
+
+  private organization(resource: OpenResource) {
+    return {
+      id: resource.orgId,
+      name: resource.orgId,
+      title: resource.orgName,
+      type: 'organization',
+      description: '',
+      image_url: '',
+      created: resource.createdAt,
+      is_organization: true,
+      approval_status: 'approved',
+      state: 'active',
+    };
+  }
+
+  private resources(resource: OpenResource) {
+    const name = packageName(resource.code);
+    return (['csv', 'json', 'xlsx'] as const).map((format, position) => ({
+      id: `${resource.id}-${format}`,
+      package_id: resource.id,
+      name: `${resource.name}（${format.toUpperCase()}）`,
+      description: resource.description,
+      format: format.toUpperCase(),
+      mimetype: { csv: 'text/csv', json: 'application/json', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }[
+        format
+      ],
+      url: `${this.publicUrl}/open/v1/datasets/${name}/download.${format}`,
+      url_type: null,
+      position,
+      created: resource.createdAt,
+      last_modified: resource.updatedAt,
+      state: 'active',
+      datastore_active: false,
+    }));
+  }
+
+  private async dataset(resource: OpenResource) {
+    const tags = await this.tags(resource);
+    const resources = this.resources(resource);
+    return {
+      id: resource.id,
+      name: packageName(resource.code),
+      title: resource.name,
+      notes: resource.description,
+      type: 'dataset',
+      state: 'active',
+      private: false,
+      owner_org: resource.orgId,
+      organization: this.organization(resource),
+      author: resource.orgName,
+      maintainer: resource.orgName,
+      license_id: license.id,
+      license_title: license.title,
+      license_url: license.url,
+      metadata_created: resource.createdAt,
+      metadata_modified: resource.updatedAt,
+      version: String(resource.version),
+      url: `${this.publicUrl}/portal/open-data/${packageName(resource.code)}`,
+      num_resources: resources.length,
+      num_tags: tags.length,
+      resources,
+      tags: tags.map((name) => ({ id: name, name, display_name: name, state: 'active', vocabulary_id: null })),
+      groups: [],
+      extras: [
+        { key: 'update_frequency', value: resource.updateFrequency },
+        { key: 'source_system', value: resource.sourceSystem },
+        { key: 'fields', value: JSON.stringify(resource.fields.map((f) => ({ name: f.name, label: f.label, type: f.type }))) },
+      ],
+    };
+  }
+
+  private async find(idOrName: string): Promise<OpenResource> {
+    const found = (await this.catalog.openResources()).find((r) => r.id === idOrName || packageName(r.code) === idOrName.toLowerCase());
+    if (!found) throw new CkanError(404, 'Not Found Error', 'Not found');
+    return found;
+  }
+
+  async packageList() {
+    return (await this.catalog.openResources()).map((r) => packageName(r.code));
+  }
+
+  async packageShow(id: string) {
+    return this.dataset(await this.find(id));
+  }
+
+  async currentPackageListWithResources(limit: number, offset: number) {
+    const all = await this.catalog.openResources();
+    const sorted = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
+    return Promise.all(sorted.slice(offset, offset + limit).map((r) => this.dataset(r)));
+  }
+
+  /** `q` words (jieba) must all appear; `fq` takes `organization:<id>`, `tags:<tag>`, `res_format:<fmt>`; sort by `metadata_modified`, `title_string` or `name`. */
+  async packageSearch(query: { q?: string | undefined; fq?: string | undefined; rows: number; start: number; sort?: string | undefined }) {
+    let found = await this.catalog.openResources();
+    const words = query.q && query.q !== '*:*' ? await searchWords(query.q) : [];
+    found = found.filter((r) => words.every((w) => r.searchText.includes(w)));
+    for (const clause of (query.fq ?? '').split(/\s+(?:AND\s+)?/).filter(Boolean)) {
+      const match = /^\+?(\w+):"?([^"]+)"?$/.exec(clause);
+      if (!match) throw new CkanError(409, 'Validation Error', 'Invalid fq', { fq: [clause] });
+      const [, key, value] = match;
+      if (key === 'organization' || key === 'owner_org') found = found.filter((r) => r.orgId === value);
+      else if (key === 'tags') {
+        const keep: OpenResource[] = [];
+        for (const r of found) if ((await this.tags(r)).includes(value!)) keep.push(r);
+        found = keep;
+      } else if (key === 'res_format') found = ['CSV', 'JSON', 'XLSX'].includes(value!.toUpperCase()) ? found : [];
+      else if (key === 'license_id') found = value === license.id ? found : [];
+      else throw new CkanError(409, 'Validation Error', 'Invalid fq', { fq: [clause] });
+    }
+    const [field, direction] = (query.sort ?? 'metadata_modified desc').split(/\s+/);
+    const key = (r: OpenResource) => (field === 'title_string' ? r.name : field === 'name' ? r.code.toLowerCase() : r.updatedAt);
+    if (!['metadata_modified', 'title_string', 'name', 'score'].includes(field!))
+      throw new CkanError(409, 'Validation Error', 'Invalid sort', { sort: [query.sort] });
+    found = [...found].sort((a, b) => key(a).localeCompare(key(b), 'zh-CN') * (direction === 'asc' ? 1 : -1));
+    return {
+      count: found.length,
+      sort: query.sort ?? 'metadata_modified desc',
+      facets: {},
+      search_facets: {},
+      results: await Promise.all(found.slice(query.start, query.start + query.rows).map((r) => this.dataset(r))),
+    };
+  }
+
+  async resourceShow(id: string) {
+    const [resourceId, format] = [id.slice(0, id.lastIndexOf('-')), id.slice(id.lastIndexOf('-') + 1)];
+    const dataset = await this.find(resourceId);
+    const resource = this.resources(dataset).find((r) => r.id === id && format);
+    if (!resource) throw new CkanError(404, 'Not Found Error', 'Not found');
+    return resource;
+  }
+
+  private async organizations() {
+    const byOrg = new Map<string, { resource: OpenResource; count: number }>();
+    for (const r of await this.catalog.openResources()) {
+      const entry = byOrg.get(r.orgId);
+      if (entry) entry.count += 1;
+      else byOrg.set(r.orgId, { resource: r, count: 1 });
+    }
+    return [...byOrg.values()].map(({ resource, count }) => ({ ...this.organization(resource), package_count: count }));
+  }
+
+  async organizationList(allFields: boolean) {
+    const orgs = await this.organizations();
+    return allFields ? orgs : orgs.map((o) => o.name);
+  }
+
+  async organizationShow(id: string) {
+    const org = (await this.organizations()).find((o) => o.id === id);
+    if (!org) throw new CkanError(404, 'Not Found Error', 'Not found');
+    const datasets = (await this.catalog.openResources()).filter((r) => r.orgId === id);
+    return { ...org, packages: await Promise.all(datasets.map((r) => this.dataset(r))), users: [], extras: [], groups: [], tags: [] };
+  }
+
+  async tagList() {
+    const tags = new Set<string>();
+    for (const r of await this.catalog.openResources()) for (const tag of await this.tags(r)) tags.add(tag);
+    return [...tags].sort();
+  }
+
+  /** The records of an open dataset, every field (open datasets hold L1 fields only). */
+  async rows(name: string, limit = 100_000) {
+    const dataset = await this.find(name);
+    return { dataset, rows: await this.records.page(dataset.id, limit) };
+  }
+}
