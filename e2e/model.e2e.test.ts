@@ -23,8 +23,14 @@ describe('the V-model tree in the Console, in Chromium', () => {
     /** Confirms in the dialog the upload opened, then waits until it has closed (its animation too). */
     const confirmImport = async () => {
       const dialog = page.locator('.ant-modal-confirm').filter({ hasText: '替换' });
-      await dialog.getByRole('button', { name: /替换并导入/ }).click();
-      await expect.poll(async () => dialog.count(), { timeout: 15_000 }).toBe(0);
+      const ok = dialog.getByRole('button', { name: /替换并导入/ });
+      await ok.click();
+      // Under load the first click can land while the dialog still animates in: click again until it goes.
+      for (let attempt = 0; attempt < 3 && (await dialog.count()) > 0; attempt++) {
+        await page.waitForTimeout(2000);
+        if ((await dialog.count()) > 0 && (await ok.isEnabled().catch(() => false))) await ok.click().catch(() => undefined);
+      }
+      await expect.poll(async () => dialog.count(), { timeout: 30_000 }).toBe(0);
     };
     await withScreenshot(page, 'model-tree', async () => {
       await page.goto('/console/model');

@@ -120,4 +120,20 @@ describe.each(testDatabases())('the CKAN Action API on %s', (kind) => {
     expect(book.worksheets[0]!.rowCount).toBe(3);
     expect((await t.request('GET', '/open/v1/datasets/330000-ga-0001/download.csv')).statusCode).toBe(404);
   });
+
+  it('describes the catalog and each dataset in DCAT-AP, as Turtle and JSON-LD', async () => {
+    const ttl = await t.request('GET', '/catalog.ttl');
+    expect(ttl.statusCode).toBe(200);
+    expect(ttl.headers['content-type']).toMatch(/text\/turtle/);
+    expect(ttl.body).toContain('dcat:Catalog');
+    expect(ttl.body).toMatch(/dcat:dataset <[^>]+\/dataset\/330000-/);
+    expect(ttl.body).toContain('/dataset/330000-wj-0004> a dcat:Dataset');
+    const jsonld = (await t.request('GET', '/dataset/330000-wj-0004.jsonld')).json();
+    const dataset = jsonld['@graph'].find((n: { '@type': string }) => n['@type'] === 'dcat:Dataset');
+    expect(dataset['dct:title']).toEqual({ '@value': '医疗机构名录', '@language': 'zh' });
+    expect(dataset['dcat:distribution']).toHaveLength(3);
+    const distribution = jsonld['@graph'].find((n: { '@type': string }) => n['@type'] === 'dcat:Distribution');
+    expect(distribution['dcat:downloadURL']['@id']).toMatch(/\/open\/v1\/datasets\/330000-wj-0004\/download\./);
+    expect((await t.request('GET', '/dataset/330000-ga-0001.ttl')).statusCode).toBe(404);
+  });
 });

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
 import { CkanError, license, type CkanApi } from './ckan.ts';
+import { DcatCatalog } from './dcat.ts';
 
 const tags = ['open-data'];
 const number = (value: unknown, fallback: number, name: string, max: number) => {
@@ -78,6 +79,39 @@ export function openDataRoutes(app: HttpApp, ckan: CkanApi, publicUrl: string): 
     async (request, reply) => run(request.params.action, request.body, reply),
   );
 
+  const dcat = new DcatCatalog(ckan, publicUrl);
+  const rdfType = { ttl: 'text/turtle; charset=utf-8', jsonld: 'application/ld+json; charset=utf-8' } as const;
+  app.get(
+    '/catalog.:format',
+    { schema: { tags, summary: 'DCAT-AP catalog of the open datasets', params: z.strictObject({ format: z.enum(['ttl', 'jsonld']) }) } },
+    async (request, reply) => {
+      const body = await dcat.catalog(request.params.format);
+      return reply.type(rdfType[request.params.format]).send(typeof body === 'string' ? body : JSON.stringify(body));
+    },
+  );
+  app.get(
+    '/dataset/:name.:format',
+    {
+      schema: {
+        tags,
+        summary: 'DCAT-AP description of one open dataset',
+        params: z.strictObject({
+          name: z.string().regex(/^[a-z0-9_-]{2,100}$/, 'opendata.invalid_name'),
+          format: z.enum(['ttl', 'jsonld']),
+        }),
+      },
+    },
+    async (request, reply) => {
+      try {
+        const body = await dcat.dataset(request.params.name, request.params.format);
+        return reply.type(rdfType[request.params.format]).send(typeof body === 'string' ? body : JSON.stringify(body));
+      } catch (error) {
+        if (error instanceof CkanError)
+          return reply.status(404).send({ error: { code: 'opendata.not_found', message: 'Not found', details: {} } });
+        throw error;
+      }
+    },
+  );
   app.get(
     '/open/v1/datasets/:name/download.:format',
     {
