@@ -149,6 +149,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   govstackWorkflowRoutes(app, definitions, workflow);
   const catalog = new CatalogService(db, audit, identity);
   const keys = new KeyRing(db, loadMasterKey(config.dataDir, config.masterKey));
+  await keys.verify();
   const records = new RecordStore(db, audit, identity, keys);
   catalogRoutes(app, catalog, records);
   const sharing = new SharingService({ db, audit, identity, catalog, model, definitions, workflow });
@@ -162,7 +163,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
-    progress(`demo catalog: ${await installDemoCatalog(catalog, identity)} data resources`);
+    progress(`demo catalog: ${await installDemoCatalog(catalog, identity, records)} data resources`);
   }
   await serveWeb(app);
 

@@ -1,3 +1,4 @@
+import { testMasterKey } from './testing/master-key.ts';
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,7 @@ const cli = fileURLToPath(new URL('./cli.ts', import.meta.url));
 
 function zhili(args: string[], env: Record<string, string | undefined>) {
   const result = spawnSync(process.execPath, [cli, ...args], {
-    env: { ...process.env, ZHILI_LOG_LEVEL: 'silent', ...env },
+    env: { ...process.env, ZHILI_LOG_LEVEL: 'silent', ZHILI_MASTER_KEY: testMasterKey, ...env },
     encoding: 'utf8',
     timeout: 60_000,
   });

@@ -1,3 +1,4 @@
+import { testMasterKey } from './master-key.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -21,7 +22,7 @@ declare module 'vitest' {
 export default async function setup(project: TestProject) {
   const silent = createLogger('silent');
   const pgliteDir = mkdtempSync(join(tmpdir(), 'zhili-pglite-template-'));
-  const config = { ...loadConfig({}), dataDir: pgliteDir, seedDemo: true, databaseUrl: undefined };
+  const config = { ...loadConfig({}), dataDir: pgliteDir, seedDemo: true, databaseUrl: undefined, masterKey: testMasterKey };
   const node = await createNode(config, { log: silent });
   await node.close();
   project.provide('pgliteTemplateDir', pgliteDir);

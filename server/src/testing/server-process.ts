@@ -1,3 +1,4 @@
+import { testMasterKey } from './master-key.ts';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
@@ -6,7 +7,15 @@ const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 /** `zhili serve` as a real child process, for tests that kill it (SIGKILL) and start it again. */
 export async function startServerProcess(dataDir: string, port: number, env: Record<string, string> = {}): Promise<ChildProcess> {
   const child = spawn(process.execPath, [cli, 'serve'], {
-    env: { ...process.env, ZHILI_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', ZHILI_LOG_LEVEL: 'silent', ...env },
+    env: {
+      ...process.env,
+      ZHILI_DATA_DIR: dataDir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ZHILI_LOG_LEVEL: 'silent',
+      ZHILI_MASTER_KEY: testMasterKey,
+      ...env,
+    },
     stdio: 'ignore',
   });
   for (let i = 0; i < 1200; i++) {

@@ -1,3 +1,4 @@
+import { testMasterKey } from './master-key.ts';
 import type { LightMyRequestResponse } from 'fastify';
 import { createLogger, loadConfig, type DatabaseKind } from '../kernel/index.ts';
 import { createNode, type Node } from '../app.ts';
@@ -36,7 +37,15 @@ export async function startTestNode(kind: DatabaseKind): Promise<TestNode> {
   // The port is chosen first: the OIDC issuer URL must be the address clients will use.
   const port = await freePort();
   const publicUrl = `http://127.0.0.1:${port}`;
-  const config = { ...loadConfig({}), dataDir: database.dataDir, databaseUrl: database.databaseUrl, seedDemo: false, port, publicUrl };
+  const config = {
+    ...loadConfig({}),
+    dataDir: database.dataDir,
+    databaseUrl: database.databaseUrl,
+    seedDemo: false,
+    port,
+    publicUrl,
+    masterKey: testMasterKey,
+  };
   const node = await createNode(config, { db: database.db, log: createLogger(process.env.ZHILI_TEST_LOG ?? 'silent') });
 
   const request: TestNode['request'] = async (method, url, options = {}) => {

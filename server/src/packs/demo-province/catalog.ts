@@ -1,4 +1,5 @@
-import type { CatalogService, Field } from '../../platform/catalog/index.ts';
+import type { CatalogService, Field, RecordStore } from '../../platform/catalog/index.ts';
+import { generateEnterprises } from './people.ts';
 import type { IdentityStore } from '../../platform/identity/index.ts';
 
 /**
@@ -582,7 +583,57 @@ export const demoResources: readonly DemoResource[] = [
   },
 ];
 
-export async function installDemoCatalog(catalog: CatalogService, identity: IdentityStore): Promise<number> {
+/** Records for the open datasets, so the CKAN API and its downloads have something to give. */
+function openRecords(): Record<string, Record<string, unknown>[]> {
+  const enterprises = generateEnterprises().slice(0, 60);
+  return {
+    '330000-WJ-0004': [
+      ['PDY00001X33010217A1001', '浙江省人民医院', '综合医院', '杭州市上城区上塘路158号', '330102'],
+      ['PDY00002X33010617A1002', '杭州市西湖区留下街道社区卫生服务中心', '社区卫生服务中心', '杭州市西湖区留下街道', '330106'],
+      ['PDY00003X33021217A1003', '宁波市鄞州区第二医院', '综合医院', '宁波市鄞州区', '330212'],
+      ['PDY00004X33038217A1004', '乐清市人民医院', '综合医院', '乐清市', '330382'],
+      ['PDY00005X33078417A1005', '永康市妇幼保健院', '妇幼保健院', '永康市', '330784'],
+    ].map(([licence_no, institution_name, category, address, region_code]) => ({
+      licence_no,
+      institution_name,
+      category,
+      address,
+      region_code,
+    })),
+    '330000-MZ-0004': enterprises.slice(0, 8).map((e, i) => ({
+      credit_code: e.uscc,
+      institution_name: `${e.name.replace(/有限公司$|有限责任公司$/, '')}颐养院`,
+      beds: 80 + i * 20,
+      address: e.regionCode,
+      phone_public: `0571-8${String(7000000 + i).slice(-7)}`,
+    })),
+    '330000-SC-0004': enterprises.map((e) => ({
+      credit_code: e.uscc,
+      enterprise_name: e.name,
+      enterprise_type: '有限责任公司',
+      established_on: e.establishedOn,
+      region_code: e.regionCode,
+    })),
+    '330000-DS-0001': [
+      ['11100000MB0143028Q001', '居民身份证', '公安厅', 58_000_000],
+      ['11100000MB0143028Q002', '营业执照', '市场监督管理局', 9_100_000],
+      ['11100000MB0143028Q003', '出生医学证明', '卫生健康委员会', 1_900_000],
+      ['11100000MB0143028Q004', '结婚证', '民政厅', 7_400_000],
+    ].map(([licence_type_code, licence_type_name, issuer, count]) => ({ licence_type_code, licence_type_name, issuer, count })),
+    '330000-DS-0002': [
+      ['330000-XK-0001', '食品经营许可（新办）', '市场监督管理局', 10],
+      ['330000-XK-0002', '出生一件事联办', '卫生健康委员会', 1],
+      ['330000-XK-0003', '结婚登记', '民政局', 1],
+      ['330000-XK-0004', '医保参保登记', '医疗保障局', 1],
+    ].map(([item_code, item_name, department, time_limit_days]) => ({ item_code, item_name, department, time_limit_days })),
+    '330000-FY-0002': [
+      ['（2026）浙01民终1234号', '杭州市中级人民法院', '买卖合同纠纷', '2026-06-18'],
+      ['（2026）浙0106民初5678号', '杭州市西湖区人民法院', '民间借贷纠纷', '2026-08-02'],
+    ].map(([case_no, court, cause, judged_on]) => ({ case_no, court, cause, judged_on })),
+  };
+}
+
+export async function installDemoCatalog(catalog: CatalogService, identity: IdentityStore, records?: RecordStore): Promise<number> {
   const admin = await identity.actorForUsername('admin');
   if (!admin) return 0;
   const slugs = [...new Set(demoResources.map((r) => r.org))];
@@ -595,7 +646,9 @@ export async function installDemoCatalog(catalog: CatalogService, identity: Iden
   for (const { org, ...resource } of demoResources) {
     const orgId = orgs.get(org);
     if (!orgId) continue;
-    await catalog.create(admin, { orgId, ...resource });
+    const created = await catalog.create(admin, { orgId, ...resource });
+    const rows = openRecords()[resource.code];
+    if (records && rows) await records.put(admin, created.id, rows);
     installed += 1;
   }
   return installed;

@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCitizens } from '../../packs/demo-province/index.ts';
+import { KeyRing, loadMasterKey } from '../crypto/index.ts';
 import { testDatabases } from '../../testing/databases.ts';
 import { given } from '../../testing/given.ts';
 import { startTestNode, type Session, type TestNode } from '../../testing/test-node.ts';
@@ -255,5 +256,8 @@ describe.each(testDatabases())('the data catalog on %s', (kind) => {
       as: officer,
     });
     expect(stillThere.json().certificate_no).toBe('R2026002');
+    // A database restored without its master key stops the node at start, with a message, not a 500 later.
+    const stranger = new KeyRing(t.node.db, loadMasterKey(t.database.dataDir, 'ab'.repeat(32)));
+    await expect(stranger.verify()).rejects.toThrow(/master key does not open/);
   });
 });

@@ -79,6 +79,26 @@ export class KeyRing {
     return key;
   }
 
+  /**
+   * Checked at start: the master key must open the data keys this database holds; a database
+   * restored without its master key stops the node with a message, not a 500 on first use.
+   */
+  async verify(): Promise<void> {
+    const row = (
+      await sql<{ version: number; wrapped: Buffer }>`select version, wrapped from crypto_data_keys order by version desc limit 1`.execute(
+        this.db.kysely,
+      )
+    ).rows[0];
+    if (!row) return;
+    try {
+      this.keys.set(row.version, this.unwrap(row.version, row.wrapped));
+    } catch {
+      throw new Error(
+        'The master key does not open this database’s data keys. Restore master.key into the data directory or set ZHILI_MASTER_KEY to the key the database was made with.',
+      );
+    }
+  }
+
   /** A new data key seals from now on; the old ones open what they sealed until re-sealed, then retire. */
   async rotate(db: Executor = this.db.kysely): Promise<DataKey> {
     return this.create(db);
