@@ -17,7 +17,7 @@ import type { AuditLog } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
 import type { ItemDefinitions, ModelService } from '../items/index.ts';
-import type { WorkflowEngine } from '../workflow/index.ts';
+import type { PreparedStart, WorkflowEngine } from '../workflow/index.ts';
 import { approvalForm, approvalProcess } from './approval-process.ts';
 
 export const createRequestBody = z.strictObject({
@@ -122,33 +122,16 @@ export class SharingService {
     const owner = await this.identity.findOrg(resource.orgId);
     const reviewers = automatic ? [] : await this.reviewersOf(resource.orgId, owner?.regionCode ?? null);
     const id = newId('shr');
-    await this.db.kysely.transaction().execute(async (tx) => {
-      await sql`insert into share_requests (id, resource_id, owner_org_id, consumer_org_id, item_id, fields, purpose, legal_basis, status, automatic, requested_by)
-        values (${id}, ${resource.id}, ${resource.orgId}, ${item.orgId}, ${item.id}, ${JSON.stringify(fields)}::jsonb, ${input.purpose},
-          ${input.legalBasis}, 'pending', ${automatic}, ${actor.accountId})`.execute(tx);
-      if (automatic) await this.decide(tx, id, true, '无条件共享，系统自动授权');
-      await this.audit.record(
-        {
-          actor,
-          action: 'sharing.request.create',
-          targetType: 'share_request',
-          targetId: id,
-          orgId: item.orgId,
-          regionCode: consumer?.regionCode ?? null,
-          details: { resourceId: resource.id, fields, automatic },
-        },
-        tx,
-      );
-    });
+    // The owner's approval runs in the workflow engine (its last step decides: share.decide); it
+    // is prepared first and started in the request's own transaction, so the two commit together.
+    let approval: PreparedStart | null = null;
     if (!automatic) {
-      // The owner's approval runs in the workflow engine; its last step decides (share.decide).
       // 安全审查 by the owner's leaders, or those of the government it belongs to (数据局 → 市政府).
       let securityReviewers = (await this.identity.leadersOf(resource.orgId)).map((a) => a.id);
       if (!securityReviewers.length && owner?.parentOrgId)
         securityReviewers = (await this.identity.leadersOf(owner.parentOrgId)).map((a) => a.id);
-      const approvalItem = await this.approvalItem(resource.orgId);
-      const instance = await this.workflow.start(platformActor, 'zh-CN', {
-        itemId: approvalItem,
+      approval = await this.workflow.prepareStart(platformActor, 'zh-CN', {
+        itemId: await this.approvalItem(resource.orgId),
         businessKey: id,
         variables: {
           requestId: id,
@@ -164,8 +147,26 @@ export class SharingService {
           owner: owner?.name ?? resource.orgId,
         },
       });
-      await sql`update share_requests set instance_id = ${instance.id} where id = ${id}`.execute(this.db.kysely);
     }
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await sql`insert into share_requests (id, resource_id, owner_org_id, consumer_org_id, item_id, fields, purpose, legal_basis, status, automatic, instance_id, requested_by)
+        values (${id}, ${resource.id}, ${resource.orgId}, ${item.orgId}, ${item.id}, ${JSON.stringify(fields)}::jsonb, ${input.purpose},
+          ${input.legalBasis}, 'pending', ${automatic}, ${approval?.id ?? null}, ${actor.accountId})`.execute(tx);
+      if (approval) await this.workflow.startPrepared(tx, approval);
+      else await this.decide(tx, id, true, '无条件共享，系统自动授权');
+      await this.audit.record(
+        {
+          actor,
+          action: 'sharing.request.create',
+          targetType: 'share_request',
+          targetId: id,
+          orgId: item.orgId,
+          regionCode: consumer?.regionCode ?? null,
+          details: { resourceId: resource.id, fields, automatic },
+        },
+        tx,
+      );
+    });
     return this.get(actor, id);
   }
 

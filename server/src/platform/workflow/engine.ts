@@ -94,6 +94,25 @@ interface FullInstanceRow extends InstanceRow {
   supplement_reason: string | null;
 }
 
+export interface StartInput {
+  itemId: string;
+  businessKey?: string | undefined;
+  variables: Variables;
+}
+
+/** A start checked and read ahead of its transaction (WorkflowEngine.prepareStart). */
+export interface PreparedStart {
+  id: string;
+  actor: Actor;
+  input: StartInput;
+  version: ProcessVersion;
+  model: RunnableModel;
+  formVersionId: string | null;
+  schema: Record<string, unknown> | null;
+  due: Date | null;
+  warn: Date | null;
+}
+
 const systemActor: Actor = {
   kind: 'app',
   accountId: null,
@@ -207,7 +226,19 @@ export class WorkflowEngine {
     if (missing.length) throw new ValidationError('workflow.attachment_unknown', { attachments: missing });
   }
 
-  async start(actor: Actor, locale: Locale, input: { itemId: string; businessKey?: string | undefined; variables: Variables }) {
+  async start(actor: Actor, locale: Locale, input: StartInput) {
+    const prepared = await this.prepareStart(actor, locale, input);
+    const id = await this.db.kysely.transaction().execute((tx) => this.startPrepared(tx, prepared));
+    return this.instance(actor, id);
+  }
+
+  /**
+   * Everything a start reads and checks before its transaction (on PGlite a read beside a
+   * transaction waits forever): the version, its model, handlers and called processes, the
+   * form and the deadline. Another module can then start the instance inside its own
+   * transaction with `startPrepared`, so its row and the instance commit together.
+   */
+  async prepareStart(actor: Actor, locale: Locale, input: StartInput): Promise<PreparedStart> {
     const version = await this.definitions.latestProcess(input.itemId);
     if (!version) throw new NotFoundError('workflow.no_process', { itemId: input.itemId });
     requirePermission(actor, 'workflow.start', { orgId: version.orgId, regionCode: version.regionCode });
@@ -225,56 +256,61 @@ export class WorkflowEngine {
       }
     }
     const form = await this.definitions.latestForm(version.itemId);
-    const schema = this.checkForm(locale, form, null, input.variables, true);
+    const schema = this.checkForm(locale, form, null, input.variables, true) ?? null;
     const calendar = await this.calendar.calendar();
-    const id = newId('wfi');
     const now = new Date();
     const due = version.timeLimitDays ? calendar.dueAfter(now, version.timeLimitDays) : null;
     const warn = due ? calendar.addWorkingMs(now, Math.round(0.8 * calendar.workingMs(now, due))) : null;
-    await this.step(actor, async (tx, ctx) => {
-      await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
-          form_version_id, time_limit_days, due_at, warn_at, time_state)
-        values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
-          'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId}, ${form?.formVersionId ?? null}, ${version.timeLimitDays},
-          ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`.execute(tx);
-      if (schema) await this.bindAttachments(tx, actor, id, attachmentIds(schema, input.variables));
-      await this.runtime.history(ctx, id, 'instance.start', null, {
-        version: version.version,
-        item: version.itemName,
-        ...(due ? { dueAt: due.toISOString() } : {}),
-      });
-      const instance: InstanceRow = {
-        id,
-        definition_id: version.definitionId,
-        item_id: version.itemId,
-        org_id: version.orgId,
-        region_code: version.regionCode,
-        business_key: input.businessKey ?? null,
-        status: 'running',
-        variables: input.variables,
-        parent_instance_id: null,
-        parent_token_id: null,
-      };
-      await this.runtime.advance(
-        ctx,
-        instance,
-        model,
-        model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
-      );
-      await this.audit.record(
-        {
-          actor,
-          action: 'workflow.instance.start',
-          targetType: 'wf_instance',
-          targetId: id,
-          orgId: version.orgId,
-          regionCode: version.regionCode,
-          details: { itemId: version.itemId, version: version.version },
-        },
-        tx,
-      );
+    return { id: newId('wfi'), actor, input, version, model, formVersionId: form?.formVersionId ?? null, schema, due, warn };
+  }
+
+  /** Starts a prepared instance inside the caller's transaction; returns its id. */
+  async startPrepared(tx: Executor, prepared: PreparedStart): Promise<string> {
+    const { id, actor, input, version, model, schema, due, warn } = prepared;
+    const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [] };
+    await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
+        form_version_id, time_limit_days, due_at, warn_at, time_state)
+      values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
+        'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId}, ${prepared.formVersionId}, ${version.timeLimitDays},
+        ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`.execute(tx);
+    if (schema) await this.bindAttachments(tx, actor, id, attachmentIds(schema, input.variables));
+    await this.runtime.history(ctx, id, 'instance.start', null, {
+      version: version.version,
+      item: version.itemName,
+      ...(due ? { dueAt: due.toISOString() } : {}),
     });
-    return this.instance(actor, id);
+    const instance: InstanceRow = {
+      id,
+      definition_id: version.definitionId,
+      item_id: version.itemId,
+      org_id: version.orgId,
+      region_code: version.regionCode,
+      business_key: input.businessKey ?? null,
+      status: 'running',
+      variables: input.variables,
+      parent_instance_id: null,
+      parent_token_id: null,
+    };
+    await this.runtime.advance(
+      ctx,
+      instance,
+      model,
+      model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
+    );
+    await this.audit.record(
+      {
+        actor,
+        action: 'workflow.instance.start',
+        targetType: 'wf_instance',
+        targetId: id,
+        orgId: version.orgId,
+        regionCode: version.regionCode,
+        details: { itemId: version.itemId, version: version.version },
+      },
+      tx,
+    );
+    await this.runtime.flushHistory(ctx);
+    return id;
   }
 
   /** A candidate: the assignee; or, unassigned, a named user, a holder of a candidate role, or staff of a candidate org — in the task's region. */

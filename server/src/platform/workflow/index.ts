@@ -6,7 +6,7 @@ import './workflow.messages.ts';
 export { readBpmn, type DeployProblem, type NodeKind, type ProcessModel, type ProcessNode, type SequenceFlow } from './bpmn-model.ts';
 export { compileExpression, ExpressionError, type CompiledExpression } from './expressions.ts';
 export { addDuration, parseCycle, parseDuration, type Duration } from './durations.ts';
-export { WorkflowEngine, type PeopleSource, type PrefillHook } from './engine.ts';
+export { WorkflowEngine, type PeopleSource, type PreparedStart, type PrefillHook, type StartInput } from './engine.ts';
 export type { DefinitionSource, FormVersion, ProcessVersion, ServiceHandler } from './runtime.ts';
 export { CalendarStore, WorkCalendar } from './calendar.ts';
 export { AttachmentStore } from './attachments.ts';
