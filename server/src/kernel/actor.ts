@@ -42,6 +42,19 @@ export function appActor(clientId: string | null, ip: string): Actor {
   return unprivileged('app', clientId, clientId ?? 'app', ip);
 }
 
+/**
+ * The platform acting on its own (the workflow engine's timers, the sharing module making an
+ * approval item): an app actor holding `permissions` platform-wide, named for the history.
+ */
+export function serviceActor(clientId: string, displayName: string, permissions: readonly string[] = []): Actor {
+  return {
+    ...unprivileged('app', clientId, displayName, '127.0.0.1'),
+    grants: permissions.length ? [{ role: 'platform', orgId: null, regionCode: null, permissions }] : [],
+    permissions: new Set(permissions),
+    clearance: permissions.length ? 'L4' : 'L1',
+  };
+}
+
 function unprivileged(kind: ActorKind, clientId: string | null, displayName: string, ip: string): Actor {
   return {
     kind,

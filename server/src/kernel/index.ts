@@ -14,3 +14,4 @@ export const kernelMigrations = { module: 'kernel', dir: new URL('./migrations/'
 export * from './access.ts';
 export { backupDatabase, restoreDatabase, dumpLines, type BackupSummary } from './backup.ts';
 export { installIdempotency, purgeIdempotencyKeys } from './idempotency.ts';
+export { afterTimeCursor, newestFirst, timeCursorOf, timeCursorSchema } from './time-cursor.ts';

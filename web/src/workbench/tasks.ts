@@ -79,13 +79,12 @@ export function useInstance(instanceId: string | undefined) {
  * instance already holds for this form (never another step's opinion), once the prefill has
  * answered (a failed prefill counts as none). `schema` null: the task has no form.
  */
-export function useCompletionForm(task: WorkflowTaskDetail, instance: { data?: WorkflowInstance; isPending: boolean }) {
+export function useCompletionForm(task: WorkflowTaskDetail) {
   const form = task.form;
   const prefill = useTaskPrefill(task.id, Boolean(form));
   const schema = useMemo(() => (form ? selectFormSchema(form.schema, task.formKey) : null), [form, task.formKey]);
-  const variables = form?.values;
-  const initialValues = useMemo(() => mergeValues(prefill.data?.values, variables), [prefill.data, variables]);
-  return { schema, uiSchema: form?.uiSchema ?? null, initialValues, loading: Boolean(form) && (prefill.isPending || instance.isPending) };
+  const initialValues = useMemo(() => mergeValues(prefill.data?.values, form?.values), [prefill.data, form]);
+  return { schema, uiSchema: form?.uiSchema ?? null, initialValues, loading: Boolean(form) && prefill.isPending };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeCursorSchema } from '../../kernel/index.ts';
 
 export const domains = ['basic', 'shared', 'open'] as const;
 export const shareTypes = ['unconditional', 'conditional', 'none'] as const;
@@ -67,11 +68,7 @@ export const listQuery = z.strictObject({
   shareType: z.enum(shareTypes).optional(),
   openType: z.enum(openTypes).optional(),
   /** `@<offset>` for a search, `<ISO time>|<id>` for a listing — both as the previous page gave them */
-  cursor: z
-    .string()
-    .regex(/^(@\d{1,7}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\|res_[0-9a-z]{26})$/, 'validation.invalid_cursor')
-    .refine((c) => c.startsWith('@') || !Number.isNaN(Date.parse(c.split('|')[0]!)), 'validation.invalid_cursor')
-    .optional(),
+  cursor: z.union([z.string().regex(/^@\d{1,7}$/, 'validation.invalid_cursor'), timeCursorSchema('res')]).optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 

@@ -1,10 +1,13 @@
 import { sql } from 'kysely';
 import {
+  afterTimeCursor,
   ConflictError,
   gradeRank,
+  newestFirst,
   newId,
   NotFoundError,
   requirePermission,
+  timeCursorOf,
   ValidationError,
   type Actor,
   type Database,
@@ -220,16 +223,13 @@ export class CatalogService {
       ).rows;
       if (rows.length > query.limit) nextCursor = `@${offset + query.limit}`;
     } else {
-      if (query.cursor && !query.cursor.startsWith('@')) {
-        // Cursors carry milliseconds (ISO 8601); the order does too, so no row falls between pages.
-        const [at, id] = query.cursor.split('|');
-        conditions.push(sql`(date_trunc('milliseconds', r.updated_at), r.id) < (${at}::timestamptz, ${id})`);
-      }
+      if (query.cursor && !query.cursor.startsWith('@'))
+        conditions.push(afterTimeCursor(query.cursor, sql.ref('r.updated_at'), sql.ref('r.id')));
       rows = (
         await sql<ResourceRow>`select r.* from data_resources r where ${sql.join(conditions, sql` and `)}
-          order by date_trunc('milliseconds', r.updated_at) desc, r.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+          order by ${newestFirst(sql.ref('r.updated_at'), sql.ref('r.id'))} limit ${query.limit + 1}`.execute(this.db.kysely)
       ).rows;
-      if (rows.length > query.limit) nextCursor = `${rows[query.limit - 1]!.updated_at}|${rows[query.limit - 1]!.id}`;
+      if (rows.length > query.limit) nextCursor = timeCursorOf(rows[query.limit - 1]!.updated_at, rows[query.limit - 1]!.id);
     }
     const page = rows.slice(0, query.limit);
     const names = new Map((await this.identity.orgsByIds([...new Set(page.map((r) => r.org_id))])).map((o) => [o.id, o.name]));

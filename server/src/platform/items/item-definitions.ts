@@ -15,7 +15,7 @@ import {
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
-import { createFormAjv, readBpmn, type FormVersion, type ProcessVersion } from '../workflow/index.ts';
+import { createFormAjv, formParts, readBpmn, type FormVersion, type ProcessVersion } from '../workflow/index.ts';
 import * as repo from './items.repository.ts';
 
 export const deployProcessBody = z.strictObject({
@@ -302,12 +302,7 @@ export class ItemDefinitions {
   async deployForm(actor: Actor, itemId: string, schema: Record<string, unknown>, uiSchema: Record<string, unknown>) {
     const { node, org } = await this.item(actor, itemId, 'model.manage');
     // The whole form and each step's part ($defs[formKey]) as the engine will check them.
-    const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
-    const { $defs: _defs, ...root } = schema;
-    for (const [part, candidate] of [
-      ['', { ...root, $defs: defs }] as const,
-      ...Object.entries(defs).map(([k, d]) => [k, { ...d, $defs: defs }] as const),
-    ]) {
+    for (const [part, candidate] of formParts(schema)) {
       try {
         formSchemaChecker.compile(candidate);
       } catch (error) {

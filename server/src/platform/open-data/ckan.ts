@@ -145,6 +145,11 @@ export class CkanApi {
     return this.dataset(await this.find(id));
   }
 
+  /** Every open dataset as a package, read once (the DCAT-AP catalog). */
+  async allPackages() {
+    return Promise.all((await this.catalog.openResources()).map((r) => this.dataset(r)));
+  }
+
   async currentPackageListWithResources(limit: number, offset: number) {
     const all = await this.catalog.openResources();
     const sorted = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
@@ -191,9 +196,9 @@ export class CkanApi {
     return resource;
   }
 
-  private async organizations() {
+  private organizations(open: OpenResource[]) {
     const byOrg = new Map<string, { resource: OpenResource; count: number }>();
-    for (const r of await this.catalog.openResources()) {
+    for (const r of open) {
       const entry = byOrg.get(r.orgId);
       if (entry) entry.count += 1;
       else byOrg.set(r.orgId, { resource: r, count: 1 });
@@ -202,14 +207,15 @@ export class CkanApi {
   }
 
   async organizationList(allFields: boolean) {
-    const orgs = await this.organizations();
+    const orgs = this.organizations(await this.catalog.openResources());
     return allFields ? orgs : orgs.map((o) => o.name);
   }
 
   async organizationShow(id: string) {
-    const org = (await this.organizations()).find((o) => o.id === id);
+    const open = await this.catalog.openResources();
+    const org = this.organizations(open).find((o) => o.id === id);
     if (!org) throw new CkanError(404, 'Not Found Error', 'Not found');
-    const datasets = (await this.catalog.openResources()).filter((r) => r.orgId === id);
+    const datasets = open.filter((r) => r.orgId === id);
     return { ...org, packages: await Promise.all(datasets.map((r) => this.dataset(r))), users: [], extras: [], groups: [], tags: [] };
   }
 

@@ -77,10 +77,6 @@ export class DcatCatalog {
     return quads;
   }
 
-  private async all(): Promise<Dataset[]> {
-    return Promise.all((await this.ckan.packageList()).map((name) => this.ckan.packageShow(name)));
-  }
-
   private catalogQuads(datasets: Dataset[]): Quad[] {
     const c = namedNode(`${this.publicUrl}/catalog`);
     return [
@@ -125,7 +121,7 @@ export class DcatCatalog {
   }
 
   async catalog(format: 'ttl' | 'jsonld') {
-    const quads = this.catalogQuads(await this.all());
+    const quads = this.catalogQuads(await this.ckan.allPackages());
     return format === 'ttl' ? this.turtle(quads) : this.jsonld(quads);
   }
 

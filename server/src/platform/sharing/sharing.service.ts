@@ -8,6 +8,7 @@ import {
   NotFoundError,
   permissionScope,
   requirePermission,
+  serviceActor,
   ValidationError,
   type Actor,
   type Database,
@@ -50,21 +51,7 @@ interface RequestRow {
 }
 
 /** The platform itself, for what it does on an organisation's behalf (its approval item). */
-const platformActor: Actor = {
-  kind: 'app',
-  accountId: null,
-  clientId: 'zhili-sharing',
-  displayName: '数据共享平台',
-  orgId: null,
-  regionCode: null,
-  grants: [
-    { role: 'platform', orgId: null, regionCode: null, permissions: ['model.manage', 'model.read', 'workflow.start', 'workflow.monitor'] },
-  ],
-  permissions: new Set(['model.manage', 'model.read', 'workflow.start', 'workflow.monitor']),
-  clearance: 'L4',
-  sessionId: null,
-  ip: '127.0.0.1',
-};
+const platformActor = serviceActor('zhili-sharing', '数据共享平台', ['model.manage', 'model.read', 'workflow.start', 'workflow.monitor']);
 
 /**
  * P3.1 共享申请. Unconditionally shared fields of grade ≤ L2 are granted at once; everything

@@ -1,15 +1,19 @@
 import { sql } from 'kysely';
 import {
+  afterTimeCursor,
   AppError,
   can,
   ConflictError,
   emit,
   ForbiddenError,
+  newestFirst,
   newId,
   NotFoundError,
   regionPrefix,
   requirePermission,
   requireScope,
+  serviceActor,
+  timeCursorOf,
   ValidationError,
   type Actor,
   type Database,
@@ -20,7 +24,7 @@ import type { AuditLog } from '../audit/index.ts';
 import { readBpmn } from './bpmn-model.ts';
 import type { CalendarStore } from './calendar.ts';
 import type { Variables } from './expressions.ts';
-import { attachmentIds, checkFormData } from './form-data.ts';
+import { attachmentIds, checkFormData, formPart } from './form-data.ts';
 import {
   indexModel,
   Runtime,
@@ -113,19 +117,8 @@ export interface PreparedStart {
   warn: Date | null;
 }
 
-const systemActor: Actor = {
-  kind: 'app',
-  accountId: null,
-  clientId: 'zhili-engine',
-  displayName: '系统',
-  orgId: null,
-  regionCode: null,
-  grants: [],
-  permissions: new Set(),
-  clearance: 'L1',
-  sessionId: null,
-  ip: '127.0.0.1',
-};
+/** Timers and deadlines act as the platform itself. */
+const systemActor = serviceActor('zhili-engine', '系统');
 
 const taskColumns = sql`t.*, i.item_id, i.item_name, i.business_key, i.due_at, i.time_state, i.clock_paused_at`;
 
@@ -194,20 +187,9 @@ export class WorkflowEngine {
 
   /** Checks form data against a deployed form: the whole schema, or `$defs[formKey]` for a task's part. */
   private checkForm(locale: Locale, form: FormVersion | undefined, formKey: string | null, data: Variables, whole: boolean) {
-    if (!form) return;
-    const defs = (form.schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
-    let schema: Record<string, unknown> | null = null;
-    let key = form.formVersionId;
-    if (formKey && defs[formKey]) {
-      schema = { ...defs[formKey], $defs: defs };
-      key = `${form.formVersionId}#${formKey}`;
-    } else if (formKey || whole) {
-      const { $defs: _defs, ...root } = form.schema;
-      schema = { ...root, $defs: defs };
-      key = `${form.formVersionId}#`;
-    }
-    if (!schema) return;
-    const issues = checkFormData(key, schema, data, locale);
+    if (!form || (!formKey && !whole)) return;
+    const { schema, part } = formPart(form.schema, formKey);
+    const issues = checkFormData(`${form.formVersionId}#${part ? formKey : ''}`, schema, data, locale);
     if (issues.length) throw new ValidationError('workflow.form_invalid', { issues });
     return schema;
   }
@@ -778,13 +760,10 @@ export class WorkflowEngine {
     const { form } = await this.taskDefinition(taskId);
     let taskForm: { schema: Record<string, unknown>; uiSchema: Record<string, unknown>; values: Variables } | null = null;
     if (form && task.form_key) {
-      const defs = (form.schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
-      const { $defs: _defs, ...root } = form.schema;
-      const part = defs[task.form_key];
-      const schema = part ? { ...part, $defs: defs } : { ...root, $defs: defs };
+      const { schema, part } = formPart(form.schema, task.form_key);
       const uiTasks = (form.uiSchema.tasks ?? {}) as Record<string, Record<string, unknown>>;
       // The whole application form starts from what the instance holds; a step's own part starts empty.
-      const values = part ? {} : await this.formValues(task.instance_id, Object.keys((root.properties as object | undefined) ?? {}));
+      const values = part ? {} : await this.formValues(task.instance_id, Object.keys((schema.properties as object | undefined) ?? {}));
       taskForm = { schema, uiSchema: uiTasks[task.form_key] ?? form.uiSchema, values };
     }
     const targets = task.status === 'open' ? await this.returnTargets(this.db.kysely, task) : [];
@@ -859,15 +838,12 @@ export class WorkflowEngine {
     if (query.itemId) conditions.push(sql`i.item_id = ${query.itemId}`);
     if (query.definitionId) conditions.push(sql`i.definition_id = ${query.definitionId}`);
     if (query.status) conditions.push(sql`i.status = ${query.status}`);
-    if (query.cursor) {
-      const [at, id] = query.cursor.split('|');
-      conditions.push(sql`(date_trunc('milliseconds', i.started_at), i.id) < (${at}::timestamptz, ${id})`);
-    }
+    if (query.cursor) conditions.push(afterTimeCursor(query.cursor, sql.ref('i.started_at'), sql.ref('i.id')));
     const rows = (
       await sql<FullInstanceRow & { last_change_at: string; definition_key: string }>`select i.*,
           (select max(h.at) from wf_history h where h.instance_id = i.id) as last_change_at
         from wf_instances i where ${sql.join(conditions, sql` and `)}
-        order by date_trunc('milliseconds', i.started_at) desc, i.id desc limit ${query.limit + 1}`.execute(this.db.kysely)
+        order by ${newestFirst(sql.ref('i.started_at'), sql.ref('i.id'))} limit ${query.limit + 1}`.execute(this.db.kysely)
     ).rows;
     const page = rows.slice(0, query.limit);
     return {
@@ -884,7 +860,7 @@ export class WorkflowEngine {
         dueAt: row.due_at,
         timeState: row.clock_paused_at ? 'paused' : row.time_state,
       })),
-      nextCursor: rows.length > query.limit ? `${page.at(-1)!.started_at}|${page.at(-1)!.id}` : null,
+      nextCursor: rows.length > query.limit ? timeCursorOf(page.at(-1)!.started_at, page.at(-1)!.id) : null,
     };
   }
 

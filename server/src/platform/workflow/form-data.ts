@@ -20,6 +20,27 @@ export function createFormAjv(): Ajv {
   return ajv;
 }
 
+/**
+ * The schema one step of a form is checked against: `$defs[formKey]` when the form has that
+ * part, otherwise the root (the application) — each with the form's `$defs` beside it, so
+ * references resolve. `part` says which it was.
+ */
+export function formPart(schema: Record<string, unknown>, formKey: string | null): { schema: Record<string, unknown>; part: boolean } {
+  const defs = (schema.$defs ?? {}) as Record<string, Record<string, unknown>>;
+  if (formKey && defs[formKey]) return { schema: { ...defs[formKey], $defs: defs }, part: true };
+  const { $defs: _defs, ...root } = schema;
+  return { schema: { ...root, $defs: defs }, part: false };
+}
+
+/** Every schema a form's steps can be checked against: the root and each `$defs` part (deploy compiles them all). */
+export function formParts(schema: Record<string, unknown>): [key: string, schema: Record<string, unknown>][] {
+  const defs = Object.keys((schema.$defs ?? {}) as Record<string, unknown>);
+  return [
+    ['', formPart(schema, null).schema],
+    ...defs.map((key) => [key, formPart(schema, key).schema] as [string, Record<string, unknown>]),
+  ];
+}
+
 export interface FormIssue {
   path: string[];
   message: string;

@@ -10,6 +10,6 @@ export { WorkflowEngine, type PeopleSource, type PreparedStart, type PrefillHook
 export type { DefinitionSource, FormVersion, ProcessVersion, ServiceHandler } from './runtime.ts';
 export { CalendarStore, WorkCalendar } from './calendar.ts';
 export { AttachmentStore } from './attachments.ts';
-export { createFormAjv } from './form-data.ts';
+export { createFormAjv, formParts } from './form-data.ts';
 export { workflowRoutes } from './workflow.routes.ts';
 export const workflowMigrations = { module: 'workflow', dir: new URL('./migrations/', import.meta.url) };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { HttpApp } from '../../kernel/index.ts';
+import { timeCursorSchema, type HttpApp } from '../../kernel/index.ts';
 import { attachmentTypes, maxAttachmentBytes, type AttachmentStore } from './attachments.ts';
 import { calendarDate, calendarDayBody, type CalendarStore } from './calendar.ts';
 import type { WorkflowEngine } from './engine.ts';
@@ -31,11 +31,7 @@ export function workflowRoutes(app: HttpApp, engine: WorkflowEngine, calendar: C
         querystring: z.strictObject({
           itemId: id('node').optional(),
           status: z.enum(['running', 'completed', 'failed', 'cancelled']).optional(),
-          cursor: z
-            .string()
-            .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,6})?Z\|wfi_[0-9a-z]{26}$/, 'validation.invalid_cursor')
-            .refine((c) => !Number.isNaN(Date.parse(c.split('|')[0]!)), 'validation.invalid_cursor')
-            .optional(),
+          cursor: timeCursorSchema('wfi').optional(),
           limit: z.coerce.number().int().min(1).max(200).default(50),
         }),
       },

@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { WorkflowInstance, WorkflowTaskDetail, WorkflowTaskStatus } from '../../shared/api-types';
+import type { WorkflowTaskDetail, WorkflowTaskStatus } from '../../shared/api-types';
 import { useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
@@ -57,24 +57,22 @@ function TaskDue({ task }: { task: Pick<WorkflowTaskDetail, 'dueAt' | 'timeState
 
 /**
  * The form to complete the task with: the task's JSON Schema form, its initial values the
- * prefill under the instance's variables (waiting for both, a failed prefill counting as
- * none), or the 同意/不同意 decision form for a task without a form.
+ * prefill under what the instance already holds for it (a failed prefill counting as none),
+ * or the 同意/不同意 decision form for a task without a form.
  */
 function CompletionForm({
   task,
-  instance,
   submitting,
   issues,
   onSubmit,
 }: {
   task: WorkflowTaskDetail;
-  instance: { data: WorkflowInstance | undefined; isPending: boolean };
   submitting: boolean;
   issues: ReturnType<typeof formIssues>;
   onSubmit: (variables: Record<string, unknown>) => void;
 }) {
   const { t } = useTranslation();
-  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task, instance);
+  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task);
   if (!schema) return <TaskForm key={task.id} formKey={task.formKey} submitting={submitting} onSubmit={onSubmit} />;
   if (loading) return <LoadingBlock />;
   return (
@@ -220,7 +218,7 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
           <Typography.Title level={5} style={{ marginTop: 24 }}>
             {t('workbench.tasks.formTitle')}
           </Typography.Title>
-          <CompletionForm task={task} instance={instance} submitting={complete.isPending} issues={issues} onSubmit={onComplete} />
+          <CompletionForm task={task} submitting={complete.isPending} issues={issues} onSubmit={onComplete} />
         </>
       ) : (
         <Alert

@@ -2,7 +2,7 @@ import { LeftOutlined } from '@ant-design/icons';
 import { Button, List, NoticeBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router';
-import type { WorkflowInstance, WorkflowTaskDetail } from '../../shared/api-types';
+import type { WorkflowTaskDetail } from '../../shared/api-types';
 import { useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -35,19 +35,17 @@ const INBOX = '/m/workbench';
 /** The phone twin of the desktop CompletionForm: the task's schema form (prefilled) or the decision form. */
 function MobileCompletionForm({
   task,
-  instance,
   submitting,
   issues,
   onSubmit,
 }: {
   task: WorkflowTaskDetail;
-  instance: { data: WorkflowInstance | undefined; isPending: boolean };
   submitting: boolean;
   issues: ReturnType<typeof formIssues>;
   onSubmit: (variables: Record<string, unknown>) => void;
 }) {
   const { t } = useTranslation();
-  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task, instance);
+  const { schema, uiSchema, initialValues, loading } = useCompletionForm(task);
   if (!schema) return <MobileTaskForm key={task.id} formKey={task.formKey} submitting={submitting} onSubmit={onSubmit} />;
   if (loading) return <MobileLoading />;
   return (
@@ -172,7 +170,6 @@ function MobileTask({ task }: { task: WorkflowTaskDetail }) {
             <h2 className="zl-m-section-title">{t('workbench.tasks.formTitle')}</h2>
             <MobileCompletionForm
               task={task}
-              instance={instance}
               submitting={complete.isPending}
               issues={formIssues(complete.error)}
               onSubmit={(variables) =>
