@@ -27,6 +27,7 @@ const envSchema = z.object({
     .max(24 * 30)
     .default(12),
   ZHILI_TIMER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
+  ZHILI_COLLECTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   ZHILI_GATEWAY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
   ZHILI_MASTER_KEY: z
     .string()
@@ -47,6 +48,8 @@ export interface Config {
   sessionHours: number;
   /** How often stored workflow timers are looked at. */
   timerIntervalMs: number;
+  /** how often due scheduled pulls are looked for */
+  collectionIntervalMs: number;
   /** Wraps the SM4 data keys; without it a master.key file in the data dir does. */
   masterKey: string | undefined;
   /** Gateway calls a minute per app and resource. */
@@ -85,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bodyLimit: e.ZHILI_BODY_LIMIT,
     sessionHours: e.ZHILI_SESSION_HOURS,
     timerIntervalMs: e.ZHILI_TIMER_INTERVAL_MS,
+    collectionIntervalMs: e.ZHILI_COLLECTION_INTERVAL_MS,
     masterKey: e.ZHILI_MASTER_KEY,
     gatewayRateLimit: e.ZHILI_GATEWAY_RATE_LIMIT,
   };

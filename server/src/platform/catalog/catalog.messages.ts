@@ -31,5 +31,21 @@ registerMessages({
   },
   'catalog.not_a_key': { 'zh-CN': '「{field}」不是关键字段，不能按它查询。', en: '"{field}" is not a key field.' },
   'catalog.record_not_found': { 'zh-CN': '没有这条记录。', en: 'No such record.' },
+  'catalog.field_sealed': {
+    'zh-CN': '「{field}」为 L4 加密存储，只能作为关键字段整值查询。',
+    en: '"{field}" is sealed (L4): it can only be matched whole, as a key field.',
+  },
+  'catalog.enum_needs_text': {
+    'zh-CN': '只有文本字段「{field}」才能设枚举值。',
+    en: 'Only text fields take enumerated values ("{field}").',
+  },
+  'catalog.unique_needs_key': {
+    'zh-CN': '「{field}」要设为唯一，须先设为关键字段。',
+    en: '"{field}" must be a key field to be unique.',
+  },
+  'catalog.staged_key_retired': {
+    'zh-CN': '归集期间数据密钥已轮换，请重新上传。',
+    en: 'The data key was rotated while the load was staged; upload it again.',
+  },
   'catalog.nothing_to_update': { 'zh-CN': '没有要修改的内容。', en: 'Nothing to change.' },
 });

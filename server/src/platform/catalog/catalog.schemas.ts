@@ -16,6 +16,10 @@ export const fieldSchema = z.strictObject({
   grade: z.enum(gradeValues),
   key: z.boolean().default(false),
   required: z.boolean().default(false),
+  /** 枚举: the only values a text field may take (a quality rule of collection) */
+  enum: z.array(z.string().trim().min(1).max(100)).min(1).max(200).optional(),
+  /** 唯一: no two records share a value (key fields only: they are the indexed ones) */
+  unique: z.boolean().optional(),
 });
 export type Field = z.infer<typeof fieldSchema>;
 

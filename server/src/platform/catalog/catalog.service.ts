@@ -32,13 +32,17 @@ interface ResourceRow {
   source_system: string;
   version: number;
   fields: Field[];
+  records_updated_at: string | null;
   updated_at: string;
   created_at: string;
 }
 
 /** Field lists compared by content (jsonb does not keep key order). */
 function sameFields(a: Field[], b: Field[]): boolean {
-  const flat = (fields: Field[]) => JSON.stringify(fields.map((f) => [f.name, f.label, f.type, f.description, f.grade, f.key, f.required]));
+  const flat = (fields: Field[]) =>
+    JSON.stringify(
+      fields.map((f) => [f.name, f.label, f.type, f.description, f.grade, f.key, f.required, f.enum ?? null, f.unique ?? false]),
+    );
   return flat(a) === flat(b);
 }
 
@@ -70,6 +74,8 @@ export class CatalogService {
       const minimum = minimumGrade[field.type];
       if (minimum && gradeRank(field.grade) < gradeRank(minimum))
         throw new ValidationError('catalog.grade_too_low', { field: field.name, minimum });
+      if (field.enum && field.type !== 'string') throw new ValidationError('catalog.enum_needs_text', { field: field.name });
+      if (field.unique && !field.key) throw new ValidationError('catalog.unique_needs_key', { field: field.name });
     }
     if (!fields.some((f) => f.key)) throw new ValidationError('catalog.no_key');
     const graded = fields.filter((f) => f.grade !== 'L1').map((f) => f.name);
@@ -276,12 +282,43 @@ export class CatalogService {
     }));
   }
 
+  /**
+   * The resources the gateway serves (共享属性 other than 不予共享), of one organisation or of all,
+   * by code: for service directories (the GovStack Information Mediator). Metadata only.
+   */
+  async gatewayResources(orgId?: string) {
+    const rows = (
+      await sql<ResourceRow>`select * from data_resources where share_type <> 'none' and (${orgId ?? null}::text is null or org_id = ${orgId ?? null})
+        order by code`.execute(this.db.kysely)
+    ).rows;
+    return rows.map((r) => ({
+      id: r.id,
+      orgId: r.org_id,
+      code: r.code,
+      name: r.name,
+      description: r.description,
+      shareType: r.share_type,
+      version: r.version,
+      fields: r.fields,
+    }));
+  }
+
   /** A resource, by id or code, as the sharing module and the gateway need it (their callers check who may ask). */
   async sharingView(idOrCode: string) {
     const row = (await sql<ResourceRow>`select * from data_resources where id = ${idOrCode} or code = ${idOrCode}`.execute(this.db.kysely))
       .rows[0];
     return row
-      ? { id: row.id, orgId: row.org_id, name: row.name, code: row.code, shareType: row.share_type, fields: row.fields }
+      ? {
+          id: row.id,
+          orgId: row.org_id,
+          name: row.name,
+          code: row.code,
+          shareType: row.share_type,
+          updateFrequency: row.update_frequency,
+          version: row.version,
+          fields: row.fields,
+          recordsUpdatedAt: row.records_updated_at,
+        }
       : undefined;
   }
 

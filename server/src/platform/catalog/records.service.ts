@@ -15,12 +15,13 @@ interface RecordRow {
 
 export const maxRecordsPerCall = 1000;
 
-/** Why a value does not fit its field, or null when it does. */
-function problem(field: Field, value: unknown): string | null {
+/** Why a value does not fit its field (the quality rules of P2.3), or null when it does. */
+export function valueProblem(field: Field, value: unknown): string | null {
   if (value === null || value === undefined || value === '') return field.required || field.key ? 'required' : null;
   switch (field.type) {
     case 'string':
-      return typeof value === 'string' && value.length <= 2000 ? null : 'not_text';
+      if (typeof value !== 'string' || value.length > 2000) return 'not_text';
+      return field.enum && !field.enum.includes(value) ? 'not_in_enum' : null;
     case 'integer':
       return Number.isInteger(value) ? null : 'not_integer';
     case 'number':
@@ -38,6 +39,29 @@ function problem(field: Field, value: unknown): string | null {
     case 'phone':
       return typeof value === 'string' && /^1[3-9]\d{9}$/.test(value) ? null : 'bad_phone';
   }
+}
+
+export interface RowProblem {
+  row: number;
+  field: string | null;
+  reason: string;
+}
+
+/** Every problem of one record against a field list: unknown fields and values that break a rule. */
+export function recordProblems(fields: Field[], byName: Map<string, Field>, record: Row, row: number): RowProblem[] {
+  const found: RowProblem[] = [];
+  for (const name of Object.keys(record)) if (!byName.has(name)) found.push({ row, field: name, reason: 'unknown_field' });
+  for (const field of fields) {
+    const reason = valueProblem(field, record[field.name]);
+    if (reason) found.push({ row, field: field.name, reason });
+  }
+  return found;
+}
+
+interface StagingResource {
+  id: string;
+  fields: Field[];
+  version: number;
 }
 
 /**
@@ -79,13 +103,7 @@ export class RecordStore {
     const byName = new Map(resource.fields.map((f) => [f.name, f]));
     const primary = resource.fields.find((f) => f.key)!;
     const errors: { row: number; field: string | null; reason: string }[] = [];
-    records.forEach((record, i) => {
-      for (const name of Object.keys(record)) if (!byName.has(name)) errors.push({ row: i + 1, field: name, reason: 'unknown_field' });
-      for (const field of resource.fields) {
-        const reason = problem(field, record[field.name]);
-        if (reason) errors.push({ row: i + 1, field: field.name, reason });
-      }
-    });
+    records.forEach((record, i) => errors.push(...recordProblems(resource.fields, byName, record, i + 1)));
     if (errors.length) throw new ValidationError('catalog.records_invalid', { errors: errors.slice(0, 200), total: errors.length });
     const key = await this.keys.current();
     let inserted = 0;
@@ -94,6 +112,7 @@ export class RecordStore {
         const fresh = await this.write(tx, resource, key, primary, record);
         if (fresh) inserted += 1;
       }
+      await sql`update data_resources set records_updated_at = now() where id = ${resourceId}`.execute(tx);
       await this.audit.record(
         {
           actor,
@@ -110,13 +129,8 @@ export class RecordStore {
     return { written: records.length, inserted, updated: records.length - inserted };
   }
 
-  private async write(
-    tx: Executor,
-    resource: { id: string; fields: Field[]; version: number },
-    key: DataKey,
-    primary: Field,
-    record: Row,
-  ): Promise<boolean> {
+  /** A record as stored: its clear fields, its L4 fields sealed, its key fields as blind indexes. */
+  private encode(resource: StagingResource, key: DataKey, primary: Field, record: Row) {
     const clear: Row = {};
     const secret: Row = {};
     for (const field of resource.fields) {
@@ -126,6 +140,14 @@ export class RecordStore {
     }
     const recordKey = blindIndex(key, primary.name, String(record[primary.name]));
     const sealed = Object.keys(secret).length ? seal(key, Buffer.from(JSON.stringify(secret))) : null;
+    const indexes = resource.fields
+      .filter((f) => f.key && record[f.name] !== undefined && record[f.name] !== null)
+      .map((f) => ({ field: f.name, valueIndex: blindIndex(key, f.name, String(record[f.name])) }));
+    return { recordKey, clear, sealed, indexes };
+  }
+
+  private async write(tx: Executor, resource: StagingResource, key: DataKey, primary: Field, record: Row): Promise<boolean> {
+    const { recordKey, clear, sealed, indexes: keyIndexes } = this.encode(resource, key, primary, record);
     const result = (
       await sql<{ fresh: boolean }>`insert into data_records (resource_id, record_key, data, sealed, key_version, schema_version)
         values (${resource.id}, ${recordKey}, ${JSON.stringify(clear)}::jsonb, ${sealed}, ${key.version}, ${resource.version})
@@ -134,9 +156,7 @@ export class RecordStore {
         returning (xmax = 0) as fresh`.execute(tx)
     ).rows[0]!;
     await sql`delete from data_record_keys where resource_id = ${resource.id} and record_key = ${recordKey}`.execute(tx);
-    const indexes = resource.fields
-      .filter((f) => f.key && record[f.name] !== undefined && record[f.name] !== null)
-      .map((f) => sql`(${resource.id}, ${f.name}, ${blindIndex(key, f.name, String(record[f.name]))}, ${recordKey})`);
+    const indexes = keyIndexes.map((k) => sql`(${resource.id}, ${k.field}, ${k.valueIndex}, ${recordKey})`);
     if (indexes.length)
       await sql`insert into data_record_keys (resource_id, field, value_index, record_key) values ${sql.join(indexes)} on conflict do nothing`.execute(
         tx,
@@ -162,10 +182,223 @@ export class RecordStore {
     return Promise.all(rows.map(async (row) => ({ ...row.data, ...(await this.openSealed(row)) })));
   }
 
+  /** Records in key order after a key (exclusive), L4 fields opened: for whole-resource checks that must not page by offset. */
+  async scan(resourceId: string, afterKey: string | null, limit: number): Promise<{ recordKey: string; record: Row }[]> {
+    const rows = (
+      await sql<RecordRow>`select record_key, data, sealed, key_version from data_records where resource_id = ${resourceId}
+        and record_key > ${afterKey ?? ''} order by record_key limit ${limit}`.execute(this.db.kysely)
+    ).rows;
+    return Promise.all(rows.map(async (row) => ({ recordKey: row.record_key, record: { ...row.data, ...(await this.openSealed(row)) } })));
+  }
+
+  /** How many stored records share the value of a `unique` key field with another record. */
+  async duplicateValues(resourceId: string): Promise<{ records: number }> {
+    const resource = (await sql<{ fields: Field[] }>`select fields from data_resources where id = ${resourceId}`.execute(this.db.kysely))
+      .rows[0];
+    const unique = (resource?.fields ?? []).filter((f) => f.unique && f.key).map((f) => f.name);
+    if (!unique.length) return { records: 0 };
+    const row = (
+      await sql<{ n: string }>`select count(distinct k.record_key) as n from data_record_keys k where k.resource_id = ${resourceId}
+        and k.field in (${sql.join(unique)}) and exists (select 1 from data_record_keys o where o.resource_id = k.resource_id
+          and o.field = k.field and o.value_index = k.value_index and o.record_key <> k.record_key)`.execute(this.db.kysely)
+    ).rows[0];
+    return { records: Number(row?.n ?? 0) };
+  }
+
   async count(resourceId: string): Promise<number> {
     const row = (await sql<{ n: string }>`select count(*) as n from data_records where resource_id = ${resourceId}`.execute(this.db.kysely))
       .rows[0];
     return Number(row?.n ?? 0);
+  }
+
+  // ── staging (P2.3 数据归集): the collection module checks who may load; these trust their caller ──
+
+  /**
+   * Stages checked rows of a load: sealed and indexed now, published later in one transaction.
+   * A row whose primary key an earlier row of the load already has is not staged: its number
+   * comes back as a `duplicate_key` problem.
+   */
+  async stage(loadId: string, resource: StagingResource, rows: { row: number; record: Row }[]): Promise<RowProblem[]> {
+    if (rows.length === 0) return [];
+    const key = await this.keys.current();
+    const primary = resource.fields.find((f) => f.key)!;
+    const encoded = rows.map(({ row, record }) => ({ row, ...this.encode(resource, key, primary, record) }));
+    const seen = new Map<string, number>();
+    const fresh: typeof encoded = [];
+    const problems: RowProblem[] = [];
+    for (const e of encoded) {
+      if (seen.has(e.recordKey)) problems.push({ row: e.row, field: primary.name, reason: 'duplicate_key' });
+      else {
+        seen.set(e.recordKey, e.row);
+        fresh.push(e);
+      }
+    }
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const inserted = (
+        await sql<{ record_key: string }>`insert into data_staging (load_id, row_no, record_key, data, sealed, key_version, schema_version)
+          values ${sql.join(
+            fresh.map(
+              (e) =>
+                sql`(${loadId}, ${e.row}, ${e.recordKey}, ${JSON.stringify(e.clear)}::jsonb, ${e.sealed}, ${key.version}, ${resource.version})`,
+            ),
+          )}
+          on conflict (load_id, record_key) do nothing returning record_key`.execute(tx)
+      ).rows;
+      const staged = new Set(inserted.map((r) => r.record_key));
+      for (const e of fresh) if (!staged.has(e.recordKey)) problems.push({ row: e.row, field: primary.name, reason: 'duplicate_key' });
+      const indexes = fresh
+        .filter((e) => staged.has(e.recordKey))
+        .flatMap((e) => e.indexes.map((k) => sql`(${loadId}, ${k.field}, ${k.valueIndex}, ${e.recordKey})`));
+      for (let i = 0; i < indexes.length; i += 5000)
+        await sql`insert into data_staging_keys (load_id, field, value_index, record_key) values ${sql.join(indexes.slice(i, i + 5000))}`.execute(
+          tx,
+        );
+    });
+    return problems.sort((a, b) => a.row - b.row);
+  }
+
+  /**
+   * Rows of a staged load that break a `unique` key field: sharing a value with another row of
+   * the load, or with a stored record the load does not replace. Each such row is listed once.
+   */
+  async stagedUniquenessProblems(loadId: string, resource: StagingResource, replace: boolean, limit = 10_000): Promise<RowProblem[]> {
+    const unique = resource.fields.filter((f) => f.unique && f.key).map((f) => f.name);
+    if (unique.length === 0) return [];
+    const rows = (
+      await sql<{ row_no: number; field: string }>`select s.row_no, k.field from data_staging_keys k
+        join data_staging s on s.load_id = k.load_id and s.record_key = k.record_key
+        where k.load_id = ${loadId} and k.field in (${sql.join(unique)}) and (
+          exists (select 1 from data_staging_keys o where o.load_id = k.load_id and o.field = k.field
+            and o.value_index = k.value_index and o.record_key <> k.record_key)
+          or (${!replace} and exists (select 1 from data_record_keys r where r.resource_id = ${resource.id} and r.field = k.field
+            and r.value_index = k.value_index and r.record_key <> k.record_key
+            and not exists (select 1 from data_staging x where x.load_id = k.load_id and x.record_key = r.record_key))))
+        order by s.row_no limit ${limit}`.execute(this.db.kysely)
+    ).rows;
+    return rows.map((r) => ({ row: r.row_no, field: r.field, reason: 'duplicate_value' }));
+  }
+
+  /** Takes rows out of a staged load (a load that skips bad rows). */
+  async unstage(loadId: string, rowNumbers: number[]): Promise<void> {
+    for (let i = 0; i < rowNumbers.length; i += 5000) {
+      const chunk = rowNumbers.slice(i, i + 5000);
+      await this.db.kysely.transaction().execute(async (tx) => {
+        await sql`delete from data_staging_keys k using data_staging s where s.load_id = ${loadId} and k.load_id = s.load_id
+          and k.record_key = s.record_key and s.row_no in (${sql.join(chunk)})`.execute(tx);
+        await sql`delete from data_staging where load_id = ${loadId} and row_no in (${sql.join(chunk)})`.execute(tx);
+      });
+    }
+  }
+
+  async stagedCount(loadId: string): Promise<number> {
+    const row = (await sql<{ n: string }>`select count(*) as n from data_staging where load_id = ${loadId}`.execute(this.db.kysely))
+      .rows[0];
+    return Number(row?.n ?? 0);
+  }
+
+  /**
+   * Publishes a staged load in one transaction (inside the caller's `tx`): records inserted or
+   * replaced, their key indexes renewed, and — `replace` — every record the load lacks removed.
+   * Refused when a data key the rows were sealed with has since retired (`zhili keys rotate`).
+   */
+  async publishStaged(tx: Executor, loadId: string, resourceId: string, replace: boolean) {
+    const retired = (
+      await sql<{ version: number }>`select distinct s.key_version as version from data_staging s
+        join crypto_data_keys k on k.version = s.key_version where s.load_id = ${loadId} and k.retired_at is not null`.execute(tx)
+    ).rows;
+    if (retired.length) throw new ValidationError('catalog.staged_key_retired', { versions: retired.map((r) => r.version) });
+    const counted = (
+      await sql<{ updated: string; staged: string }>`select
+        (select count(*) from data_staging s join data_records r on r.resource_id = ${resourceId} and r.record_key = s.record_key
+          where s.load_id = ${loadId}) as updated,
+        (select count(*) from data_staging where load_id = ${loadId}) as staged`.execute(tx)
+    ).rows[0]!;
+    let deleted = 0;
+    if (replace) {
+      await sql`delete from data_record_keys k where k.resource_id = ${resourceId}
+        and not exists (select 1 from data_staging s where s.load_id = ${loadId} and s.record_key = k.record_key)`.execute(tx);
+      const gone = await sql`delete from data_records r where r.resource_id = ${resourceId}
+        and not exists (select 1 from data_staging s where s.load_id = ${loadId} and s.record_key = r.record_key)`.execute(tx);
+      deleted = Number(gone.numAffectedRows ?? 0);
+    }
+    await sql`insert into data_records (resource_id, record_key, data, sealed, key_version, schema_version)
+      select ${resourceId}, record_key, data, sealed, key_version, schema_version from data_staging where load_id = ${loadId}
+      on conflict (resource_id, record_key) do update set data = excluded.data, sealed = excluded.sealed,
+        key_version = excluded.key_version, schema_version = excluded.schema_version, updated_at = now()`.execute(tx);
+    await sql`delete from data_record_keys k using data_staging s where k.resource_id = ${resourceId} and s.load_id = ${loadId}
+      and k.record_key = s.record_key`.execute(tx);
+    await sql`insert into data_record_keys (resource_id, field, value_index, record_key)
+      select ${resourceId}, field, value_index, record_key from data_staging_keys where load_id = ${loadId} on conflict do nothing`.execute(
+      tx,
+    );
+    await sql`update data_resources set records_updated_at = now() where id = ${resourceId}`.execute(tx);
+    await this.discardStaged(loadId, tx);
+    const staged = Number(counted.staged);
+    const updated = Number(counted.updated);
+    return { inserted: staged - updated, updated, deleted };
+  }
+
+  async discardStaged(loadId: string, db: Executor = this.db.kysely): Promise<void> {
+    await sql`delete from data_staging_keys where load_id = ${loadId}`.execute(db);
+    await sql`delete from data_staging where load_id = ${loadId}`.execute(db);
+  }
+
+  /**
+   * A page of records matching exact values and a text, and how many match in all, L4 fields
+   * opened: for the gateway and the GovStack registries API, which check who may ask what. A
+   * key field is matched through its blind index (L4 too); any other field by its stored text,
+   * so never an L4 one. Sorted by `orderBy`'s text (not L4), else by the stored record key.
+   */
+  async search(
+    resourceId: string,
+    criteria: {
+      equals: { field: Field; value: string }[];
+      contains?: { fields: Field[]; text: string } | undefined;
+      orderBy?: Field | undefined;
+      descending?: boolean | undefined;
+      limit: number;
+      offset: number;
+    },
+  ): Promise<{ records: Row[]; total: number }> {
+    const clearText = (field: Field) => {
+      if (field.grade === 'L4') throw new ValidationError('catalog.field_sealed', { field: field.name });
+      return sql`r.data->>${field.name}`;
+    };
+    const conditions = [sql`r.resource_id = ${resourceId}`];
+    for (const { field, value } of criteria.equals) {
+      if (!field.key) conditions.push(sql`${clearText(field)} = ${value}`);
+      else {
+        const indexes = await this.valueIndexes(field.name, value);
+        conditions.push(sql`exists (select 1 from data_record_keys k where k.resource_id = r.resource_id and k.field = ${field.name}
+          and k.record_key = r.record_key and k.value_index in (${sql.join(indexes.length ? indexes : [''])}))`);
+      }
+    }
+    if (criteria.contains) {
+      const pattern = `%${criteria.contains.text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      const any = criteria.contains.fields.map((f) => sql`${clearText(f)} ilike ${pattern}`);
+      conditions.push(any.length ? sql`(${sql.join(any, sql` or `)})` : sql`false`);
+    }
+    const where = sql.join(conditions, sql` and `);
+    const direction = sql.raw(criteria.descending ? 'desc' : 'asc');
+    const order = criteria.orderBy ? sql`${clearText(criteria.orderBy)} ${direction} nulls last, ` : sql``;
+    const rows = (
+      await sql<RecordRow>`select r.record_key, r.data, r.sealed, r.key_version from data_records r where ${where}
+        order by ${order}r.record_key ${direction} limit ${criteria.limit} offset ${criteria.offset}`.execute(this.db.kysely)
+    ).rows;
+    const counted = (await sql<{ n: string }>`select count(*) as n from data_records r where ${where}`.execute(this.db.kysely)).rows[0];
+    return {
+      records: await Promise.all(rows.map(async (row) => ({ ...row.data, ...(await this.openSealed(row)) }))),
+      total: Number(counted?.n ?? 0),
+    };
+  }
+
+  /** A value's blind indexes under every data key in use (a record sealed before a rotation finished keeps the old one). */
+  private async valueIndexes(field: string, value: string): Promise<string[]> {
+    const versions = (
+      await sql<{ version: number }>`select version from crypto_data_keys where retired_at is null`.execute(this.db.kysely)
+    ).rows.map((r) => r.version);
+    const keys = await Promise.all(versions.map((v) => this.keys.get(v)));
+    return keys.map((key) => blindIndex(key, field, value));
   }
 
   /** Records by a key field's values, in the order asked (null where none): for the gateway, which checks grants itself. */
@@ -227,7 +460,7 @@ export class RecordStore {
           const primary = resource.fields.find((f) => f.key)!;
           await sql`delete from data_record_keys where resource_id = ${row.resource_id} and record_key = ${row.record_key}`.execute(tx);
           await sql`delete from data_records where resource_id = ${row.resource_id} and record_key = ${row.record_key}`.execute(tx);
-          await this.write(tx, { ...resource, version: resource.version }, key, primary, { ...row.data, ...secret });
+          await this.write(tx, resource, key, primary, { ...row.data, ...secret });
         }
       });
       resealed += batch.length;

@@ -82,6 +82,20 @@ export class IdentityStore {
     ).rows;
   }
 
+  /**
+   * Who does an organisation's data work (reviews sharing requests, fixes data quality): its
+   * data officers; without any, its administrators, then its leaders; an organisation with none
+   * of them is served by its province data bureau's data officers. Empty only if none exist.
+   */
+  async dataStewardsOf(orgId: string): Promise<{ id: string; displayName: string }[]> {
+    for (const role of ['data_officer', 'org_admin', 'leader'] as const) {
+      const found = await this.accountsWithRole(orgId, role);
+      if (found.length) return found;
+    }
+    const regionCode = (await this.findOrg(orgId))?.regionCode;
+    return regionCode ? this.accountsWithRoleInRegion(`${regionCode.slice(0, 2)}0000`, 'data_officer') : [];
+  }
+
   /** The organisation's own active staff holding a role (e.g. its data officers, who approve sharing). */
   async accountsWithRole(orgId: string, role: Role): Promise<{ id: string; displayName: string }[]> {
     return (
@@ -89,6 +103,12 @@ export class IdentityStore {
         join role_grants g on g.account_id = a.id and g.role = ${role}
         where a.org_id = ${orgId} and a.status = 'active' order by a.id`.execute(this.db.kysely)
     ).rows;
+  }
+
+  /** Every organisation, by region then id: for directories other modules publish (the GovStack IM member list). */
+  async allOrgs(): Promise<{ id: string; name: string; kind: string; regionCode: string; parentOrgId: string | null }[]> {
+    const rows = await repo.listOrgs(this.db.kysely, { scope: { all: true, regionPrefixes: [], orgIds: [] }, limit: 100_000 });
+    return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, regionCode: o.region_code, parentOrgId: o.parent_org_id }));
   }
 
   async orgsByIds(ids: string[]): Promise<{ id: string; name: string }[]> {

@@ -17,7 +17,7 @@ import {
 import type { AuditLog } from '../audit/index.ts';
 import type { CatalogService } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
-import type { ItemDefinitions, ModelService } from '../items/index.ts';
+import type { ModelService, PlatformItems } from '../items/index.ts';
 import type { PreparedStart, WorkflowEngine } from '../workflow/index.ts';
 import { approvalForm, approvalProcess } from './approval-process.ts';
 
@@ -66,7 +66,7 @@ export class SharingService {
   private readonly identity: IdentityStore;
   private readonly catalog: CatalogService;
   private readonly model: ModelService;
-  private readonly definitions: ItemDefinitions;
+  private readonly platformItems: PlatformItems;
   private readonly workflow: WorkflowEngine;
 
   constructor(deps: {
@@ -75,7 +75,7 @@ export class SharingService {
     identity: IdentityStore;
     catalog: CatalogService;
     model: ModelService;
-    definitions: ItemDefinitions;
+    platformItems: PlatformItems;
     workflow: WorkflowEngine;
   }) {
     this.db = deps.db;
@@ -83,7 +83,7 @@ export class SharingService {
     this.identity = deps.identity;
     this.catalog = deps.catalog;
     this.model = deps.model;
-    this.definitions = deps.definitions;
+    this.platformItems = deps.platformItems;
     this.workflow = deps.workflow;
     this.workflow.registerHandler('share.decide', async ({ tx, variables }) => {
       await this.decide(tx, String(variables.requestId), variables.approved === true, String(variables.opinion ?? ''));
@@ -107,7 +107,7 @@ export class SharingService {
     const automatic = resource.shareType === 'unconditional' && grades.every((g) => gradeRank(g) <= 2);
     const needsSecurity = grades.includes('L4');
     const owner = await this.identity.findOrg(resource.orgId);
-    const reviewers = automatic ? [] : await this.reviewersOf(resource.orgId, owner?.regionCode ?? null);
+    const reviewers = automatic ? [] : await this.reviewersOf(resource.orgId);
     const id = newId('shr');
     // The owner's approval runs in the workflow engine (its last step decides: share.decide); it
     // is prepared first and started in the request's own transaction, so the two commit together.
@@ -157,19 +157,11 @@ export class SharingService {
     return this.get(actor, id);
   }
 
-  /**
-   * Who reviews for an owner: its data officers; without any, its administrators, then its
-   * leaders; an owner with none of them is reviewed by the province data bureau's data officers.
-   */
-  private async reviewersOf(orgId: string, regionCode: string | null): Promise<string[]> {
-    for (const role of ['data_officer', 'org_admin', 'leader'] as const) {
-      const found = await this.identity.accountsWithRole(orgId, role);
-      if (found.length) return found.map((a) => a.id);
-    }
-    const province = regionCode ? `${regionCode.slice(0, 2)}0000` : null;
-    const bureau = province ? await this.identity.accountsWithRoleInRegion(province, 'data_officer') : [];
-    if (!bureau.length) throw new ValidationError('sharing.no_reviewer');
-    return bureau.map((a) => a.id);
+  /** Who reviews for an owner: its data stewards (data officers, else administrators, leaders, the province data bureau). */
+  private async reviewersOf(orgId: string): Promise<string[]> {
+    const stewards = await this.identity.dataStewardsOf(orgId);
+    if (!stewards.length) throw new ValidationError('sharing.no_reviewer');
+    return stewards.map((a) => a.id);
   }
 
   /** Decides a request inside the caller's transaction: the grant exists iff the step that approved it committed. */
@@ -186,33 +178,15 @@ export class SharingService {
   }
 
   /** The owner's 数据共享申请审批 item: made on first use in its V-model, process and form deployed, 5 working days. */
-  private async approvalItem(orgId: string): Promise<string> {
-    const found = (await sql<{ item_id: string }>`select item_id from share_approval_items where org_id = ${orgId}`.execute(this.db.kysely))
-      .rows[0];
-    if (found) return found.item_id;
-    const add = (input: Parameters<ModelService['createNode']>[1]) => this.model.createNode(platformActor, input);
-    const tree = await this.model.tree(platformActor, orgId);
-    const core =
-      tree.nodes.find((n) => n.name === '数据共享') ??
-      (await add({ orgId, parentId: null, level: 'core', name: '数据共享', collaboratorOrgIds: [] }));
-    const module = await add({ orgId, parentId: core.id, level: 'module', name: '共享审批', collaboratorOrgIds: [] });
-    const unit = await add({ orgId, parentId: module.id, level: 'unit', name: '共享申请', collaboratorOrgIds: [] });
-    const item = await add({
-      orgId,
-      parentId: unit.id,
-      level: 'item',
-      name: '数据共享申请审批',
+  private approvalItem(orgId: string): Promise<string> {
+    return this.platformItems.ensure(platformActor, orgId, {
+      purpose: 'sharing.approval',
+      path: ['数据共享', '共享审批', '共享申请', '数据共享申请审批'],
       itemType: 'governance',
-      collaboratorOrgIds: [],
+      process: approvalProcess,
+      form: approvalForm,
+      timeLimitDays: 5,
     });
-    await this.definitions.deployProcess(platformActor, 'zh-CN', item.id, approvalProcess);
-    await this.definitions.deployForm(platformActor, item.id, approvalForm, {});
-    await this.definitions.setProfile(platformActor, item.id, { indicators: [], dataNeeds: [], timeLimitDays: 5 });
-    await sql`insert into share_approval_items (org_id, item_id) values (${orgId}, ${item.id}) on conflict do nothing`.execute(
-      this.db.kysely,
-    );
-    return (await sql<{ item_id: string }>`select item_id from share_approval_items where org_id = ${orgId}`.execute(this.db.kysely))
-      .rows[0]!.item_id;
   }
 
   /** The data officers (or a platform admin over the region) of either side. */
