@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import { createServer, request as httpRequest, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { generateCitizens } from '../../packs/demo-province/people.ts';
+import { generateCitizens } from '../../packs/demo-province/index.ts';
 import { testDatabases } from '../../testing/databases.ts';
 import { startTestNode, type Session, type TestNode } from '../../testing/test-node.ts';
 
