@@ -233,26 +233,23 @@ export class RecordStore {
         fresh.push(e);
       }
     }
+    // One statement per table with arrays (unnest) rather than thousands of bound values: parsed
+    // once, it stages a batch several times faster.
     await this.db.kysely.transaction().execute(async (tx) => {
       const inserted = (
         await sql<{ record_key: string }>`insert into data_staging (load_id, row_no, record_key, data, sealed, key_version, schema_version)
-          values ${sql.join(
-            fresh.map(
-              (e) =>
-                sql`(${loadId}, ${e.row}, ${e.recordKey}, ${JSON.stringify(e.clear)}::jsonb, ${e.sealed}, ${key.version}, ${resource.version})`,
-            ),
-          )}
+          select ${loadId}, r::integer, k, d::jsonb, decode(nullif(s, ''), 'hex'), ${key.version}, ${resource.version}
+          from unnest(${fresh.map((e) => String(e.row))}::text[], ${fresh.map((e) => e.recordKey)}::text[],
+            ${fresh.map((e) => JSON.stringify(e.clear))}::text[], ${fresh.map((e) => e.sealed?.toString('hex') ?? '')}::text[]) as t(r, k, d, s)
           on conflict (load_id, record_key) do nothing returning record_key`.execute(tx)
       ).rows;
       const staged = new Set(inserted.map((r) => r.record_key));
       for (const e of fresh) if (!staged.has(e.recordKey)) problems.push({ row: e.row, field: primary.name, reason: 'duplicate_key' });
-      const indexes = fresh
-        .filter((e) => staged.has(e.recordKey))
-        .flatMap((e) => e.indexes.map((k) => sql`(${loadId}, ${k.field}, ${k.valueIndex}, ${e.recordKey})`));
-      for (let i = 0; i < indexes.length; i += 5000)
-        await sql`insert into data_staging_keys (load_id, field, value_index, record_key) values ${sql.join(indexes.slice(i, i + 5000))}`.execute(
-          tx,
-        );
+      const indexes = fresh.filter((e) => staged.has(e.recordKey)).flatMap((e) => e.indexes.map((k) => ({ ...k, recordKey: e.recordKey })));
+      if (indexes.length)
+        await sql`insert into data_staging_keys (load_id, field, value_index, record_key)
+          select ${loadId}, f, v, k from unnest(${indexes.map((i) => i.field)}::text[], ${indexes.map((i) => i.valueIndex)}::text[],
+            ${indexes.map((i) => i.recordKey)}::text[]) as t(f, v, k)`.execute(tx);
     });
     return problems.sort((a, b) => a.row - b.row);
   }
@@ -328,9 +325,7 @@ export class RecordStore {
     await sql`delete from data_record_keys k using data_staging s where k.resource_id = ${resourceId} and s.load_id = ${loadId}
       and k.record_key = s.record_key`.execute(tx);
     await sql`insert into data_record_keys (resource_id, field, value_index, record_key)
-      select ${resourceId}, field, value_index, record_key from data_staging_keys where load_id = ${loadId} on conflict do nothing`.execute(
-      tx,
-    );
+      select ${resourceId}, field, value_index, record_key from data_staging_keys where load_id = ${loadId}`.execute(tx);
     await sql`update data_resources set records_updated_at = now() where id = ${resourceId}`.execute(tx);
     await this.discardStaged(loadId, tx);
     const staged = Number(counted.staged);

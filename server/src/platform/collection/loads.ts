@@ -153,16 +153,24 @@ export class LoadService {
       }
     };
     let batch: FileRow[] = [];
+    // A batch stages while the next one is read and checked: one batch in flight at a time.
+    let inFlight: Promise<void> = Promise.resolve();
     const flush = async () => {
-      if (batch.length) {
-        const duplicates = await this.records.stage(load.id, resource, batch);
-        bad += duplicates.length;
-        note(duplicates);
-      }
+      await inFlight;
+      const rows = batch;
       batch = [];
-      await sql`update collection_loads set rows_read = ${read}, rows_bad = ${bad}, bytes = ${bytes} where id = ${load.id}`.execute(
-        this.db.kysely,
-      );
+      inFlight = (async () => {
+        if (rows.length) {
+          const duplicates = await this.records.stage(load.id, resource, rows);
+          bad += duplicates.length;
+          note(duplicates);
+        }
+        await sql`update collection_loads set rows_read = ${read}, rows_bad = ${bad}, bytes = ${bytes} where id = ${load.id}`.execute(
+          this.db.kysely,
+        );
+      })();
+      // a failed batch fails the load at the next flush, not as an unhandled rejection now
+      inFlight.catch(() => undefined);
     };
     try {
       for await (const item of rowsOf((n) => (bytes = n))) {
@@ -180,6 +188,7 @@ export class LoadService {
         if (batch.length >= batchRows) await flush();
       }
       await flush();
+      await inFlight;
       const unique = await this.records.stagedUniquenessProblems(load.id, resource, load.mode === 'replace');
       if (unique.length) {
         const rows = [...new Set(unique.map((u) => u.row))];
@@ -224,6 +233,7 @@ export class LoadService {
         });
       }
     } catch (error) {
+      await inFlight.catch(() => undefined);
       await this.records.discardStaged(load.id).catch(() => undefined);
       const failure = error instanceof AppError ? error.code : 'collection.interrupted';
       await sql`update collection_loads set status = 'failed', rows_read = ${read}, rows_bad = ${bad}, bytes = ${bytes},
