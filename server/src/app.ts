@@ -1,5 +1,5 @@
-import { readFileSync } from "node:fs";
-import type { FastifyRequest } from "fastify";
+import { readFileSync } from 'node:fs';
+import type { FastifyRequest } from 'fastify';
 import {
   createHttpApp,
   createLogger,
@@ -13,12 +13,8 @@ import {
   type Database,
   type HttpApp,
   type Logger,
-} from "./kernel/index.ts";
-import {
-  AuditLog,
-  auditMigrations,
-  auditRoutes,
-} from "./platform/audit/index.ts";
+} from './kernel/index.ts';
+import { AuditLog, auditMigrations, auditRoutes } from './platform/audit/index.ts';
 import {
   AuthService,
   DirectoryService,
@@ -27,7 +23,7 @@ import {
   identityRoutes,
   installAuthentication,
   sessionCookie,
-} from "./platform/identity/index.ts";
+} from './platform/identity/index.ts';
 import {
   ItemDefinitions,
   itemDefinitionRoutes,
@@ -35,61 +31,23 @@ import {
   itemsRoutes,
   ModelService,
   PlatformItems,
-} from "./platform/items/index.ts";
-import {
-  AttachmentStore,
-  CalendarStore,
-  WorkflowEngine,
-  workflowMigrations,
-  workflowRoutes,
-} from "./platform/workflow/index.ts";
-import {
-  bearerResolver,
-  ClientRegistry,
-  createOidcProvider,
-  ssoMigrations,
-  ssoRoutes,
-} from "./platform/sso/index.ts";
-import { govstackIdentityRoutes } from "./govstack/identity/index.ts";
-import { govstackWorkflowRoutes } from "./govstack/workflow/index.ts";
-import {
-  CatalogService,
-  catalogMigrations,
-  catalogRoutes,
-  RecordStore,
-} from "./platform/catalog/index.ts";
-import {
-  cryptoMigrations,
-  KeyRing,
-  loadMasterKey,
-} from "./platform/crypto/index.ts";
-import {
-  SharingService,
-  sharingMigrations,
-  sharingRoutes,
-} from "./platform/sharing/index.ts";
-import { DataGateway, gatewayRoutes } from "./platform/gateway/index.ts";
-import {
-  collectionMigrations,
-  collectionRoutes,
-  LoadService,
-  QualityService,
-  SourceService,
-} from "./platform/collection/index.ts";
-import { CkanApi, openDataRoutes } from "./platform/open-data/index.ts";
-import {
-  installDemoCatalog,
-  installDemoProvince,
-  installDemoWorkflows,
-  type DemoSummary,
-} from "./packs/demo-province/index.ts";
-import { serveWeb } from "./web.ts";
+} from './platform/items/index.ts';
+import { AttachmentStore, CalendarStore, WorkflowEngine, workflowMigrations, workflowRoutes } from './platform/workflow/index.ts';
+import { bearerResolver, ClientRegistry, createOidcProvider, ssoMigrations, ssoRoutes } from './platform/sso/index.ts';
+import { govstackIdentityRoutes } from './govstack/identity/index.ts';
+import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
+import { govstackDigitalRegistriesRoutes } from './govstack/digital-registries/index.ts';
+import { govstackInformationMediatorRoutes } from './govstack/information-mediator/index.ts';
+import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
+import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
+import { SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
+import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
+import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
+import { CkanApi, openDataRoutes } from './platform/open-data/index.ts';
+import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
+import { serveWeb } from './web.ts';
 
-export const version = (
-  JSON.parse(
-    readFileSync(new URL("../../package.json", import.meta.url), "utf8"),
-  ) as { version: string }
-).version;
+export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
 /** Every module's migrations, in dependency order. */
 export const migrationSources = [
@@ -116,11 +74,7 @@ export interface Node {
   workflow: WorkflowEngine;
   records: RecordStore;
   gateway: DataGateway;
-  collection: {
-    loads: LoadService;
-    sources: SourceService;
-    quality: QualityService;
-  };
+  collection: { loads: LoadService; sources: SourceService; quality: QualityService };
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -135,102 +89,58 @@ export interface NodeOptions {
 }
 
 /** The composition root: opens the database, migrates, seeds, wires every module. */
-export async function createNode(
-  config: Config,
-  options: NodeOptions = {},
-): Promise<Node> {
+export async function createNode(config: Config, options: NodeOptions = {}): Promise<Node> {
   const log = options.log ?? createLogger(config.logLevel);
-  const db =
-    options.db ??
-    (await openDatabase({
-      databaseUrl: config.databaseUrl,
-      dataDir: config.dataDir,
-      inMemory: options.inMemory,
-    }));
+  const db = options.db ?? (await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, inMemory: options.inMemory }));
   const progress = options.onProgress ?? (() => {});
-  const applied = await migrate(db, migrationSources, (id) =>
-    progress(`migrate ${id}`),
-  );
-  if (applied.length) log.info({ applied }, "migrations applied");
+  const applied = await migrate(db, migrationSources, (id) => progress(`migrate ${id}`));
+  if (applied.length) log.info({ applied }, 'migrations applied');
 
   const audit = await new AuditLog(db).open();
   const identity = new IdentityStore(db);
   let demo: DemoSummary | null = null;
   if (config.seedDemo && (await identity.isEmpty())) {
-    progress("installing the demo province");
-    demo = await installDemoProvince(db, identity, audit, (line) =>
-      progress(`demo ${line}`),
-    );
+    progress('installing the demo province');
+    demo = await installDemoProvince(db, identity, audit, (line) => progress(`demo ${line}`));
   }
 
   const events = new EventBus(db, log);
   const auth = new AuthService(db, audit, config.sessionHours);
   const directory = new DirectoryService(db, audit);
-  const clients = new ClientRegistry(db, audit, (orgId) =>
-    identity.findOrg(orgId),
-  );
+  const clients = new ClientRegistry(db, audit, (orgId) => identity.findOrg(orgId));
   const model = new ModelService(db, audit, identity);
   await model.failInterruptedImports();
-  const provider = await createOidcProvider(
-    db,
-    config.publicUrl,
-    identity,
-    log,
-  );
+  const provider = await createOidcProvider(db, config.publicUrl, identity, log);
 
-  const { app, onRefusal } = await createHttpApp({
-    log,
-    bodyLimit: config.bodyLimit,
-    publicUrl: config.publicUrl,
-    version,
-  });
-  const resolveBearer = bearerResolver(provider, (accountId, ip) =>
-    identity.actorFor(accountId, ip),
-  );
-  installAuthentication(
-    app,
-    auth,
-    () => (token, request) => resolveBearer(token, request.ip),
-  );
+  const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
+  const resolveBearer = bearerResolver(provider, (accountId, ip) => identity.actorFor(accountId, ip));
+  installAuthentication(app, auth, () => (token, request) => resolveBearer(token, request.ip));
   installIdempotency(app, db);
   onRefusal(async (request, error) => {
-    if (request.url.startsWith("/api/v1/auth/me")) return; // a probe, not a refusal of anything
+    if (request.url.startsWith('/api/v1/auth/me')) return; // a probe, not a refusal of anything
     await audit.record({
       actor: request.actor,
       action: `http.${request.method.toLowerCase()}`,
-      outcome: "refused",
-      targetType: "endpoint",
-      targetId: request.routeOptions.url ?? request.url.split("?")[0] ?? null,
-      details: {
-        code: error.code,
-        status: error.status,
-        ...(error.details.permission
-          ? { permission: error.details.permission }
-          : {}),
-      },
+      outcome: 'refused',
+      targetType: 'endpoint',
+      targetId: request.routeOptions.url ?? request.url.split('?')[0] ?? null,
+      details: { code: error.code, status: error.status, ...(error.details.permission ? { permission: error.details.permission } : {}) },
     });
   });
 
-  app.get("/healthz", { schema: { hide: true } }, async () => ({
-    status: "ok",
-    version,
-  }));
-  app.get("/readyz", { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/healthz', { schema: { hide: true } }, async () => ({ status: 'ok', version }));
+  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
     try {
-      await db.kysely.selectNoFrom((eb) => eb.lit(1).as("one")).execute();
-      return { status: "ready", database: db.kind };
+      await db.kysely.selectNoFrom((eb) => eb.lit(1).as('one')).execute();
+      return { status: 'ready', database: db.kind };
     } catch {
-      return reply
-        .status(503)
-        .send({ status: "unavailable", database: db.kind });
+      return reply.status(503).send({ status: 'unavailable', database: db.kind });
     }
   });
 
   const sessionActor = async (request: FastifyRequest) => {
     const token = request.cookies[sessionCookie];
-    return token
-      ? (await auth.resolveSession(token, request.ip))?.actor
-      : undefined;
+    return token ? (await auth.resolveSession(token, request.ip))?.actor : undefined;
   };
   identityRoutes(app, auth, directory);
   auditRoutes(app, audit);
@@ -241,16 +151,12 @@ export async function createNode(
   itemDefinitionRoutes(app, definitions);
   const calendar = new CalendarStore(db, audit);
   const workflow = new WorkflowEngine(db, audit, definitions, calendar, {
-    actorFor: (accountId) => identity.actorFor(accountId, "127.0.0.1"),
+    actorFor: (accountId) => identity.actorFor(accountId, '127.0.0.1'),
     leadersOf: (orgId) => identity.leadersOf(orgId),
   });
   // The one service handler built in so far: a notification, recorded in the instance's variables.
-  workflow.registerHandler("notification", async ({ key }) => ({
-    notified: key,
-  }));
-  const attachments = new AttachmentStore(db, audit, (actor, instanceId) =>
-    workflow.mayReadInstance(actor, instanceId),
-  );
+  workflow.registerHandler('notification', async ({ key }) => ({ notified: key }));
+  const attachments = new AttachmentStore(db, audit, (actor, instanceId) => workflow.mayReadInstance(actor, instanceId));
   workflowRoutes(app, workflow, calendar, attachments);
   govstackWorkflowRoutes(app, definitions, workflow);
   const catalog = new CatalogService(db, audit, identity);
@@ -259,141 +165,63 @@ export async function createNode(
   const records = new RecordStore(db, audit, identity, keys);
   catalogRoutes(app, catalog, records);
   const platformItems = new PlatformItems(db, model, definitions);
-  const sharing = new SharingService({
-    db,
-    audit,
-    identity,
-    catalog,
-    model,
-    platformItems,
-    workflow,
-  });
+  const sharing = new SharingService({ db, audit, identity, catalog, model, platformItems, workflow });
   // An item's data needs turn "matched" once a sharing grant covers them.
   definitions.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   model.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
-  const quality = new QualityService({
-    db,
-    audit,
-    identity,
-    catalog,
-    records,
-    workflow,
-    platformItems,
-    log,
-  });
-  const loads = new LoadService({
-    db,
-    audit,
-    identity,
-    catalog,
-    records,
-    quality,
-  });
+  const quality = new QualityService({ db, audit, identity, catalog, records, workflow, platformItems, log });
+  const loads = new LoadService({ db, audit, identity, catalog, records, quality });
   const interruptedLoads = await loads.failInterrupted();
-  if (interruptedLoads)
-    log.warn(
-      { loads: interruptedLoads },
-      "loads cut off by a stop were failed; nothing of them was written",
-    );
+  if (interruptedLoads) log.warn({ loads: interruptedLoads }, 'loads cut off by a stop were failed; nothing of them was written');
   const sources = new SourceService({ db, audit, loads, keys, log });
   collectionRoutes(app, loads, sources, quality);
-  const gateway = new DataGateway({
-    audit,
-    identity,
-    catalog,
-    records,
-    sharing,
-    clients,
-    rateLimit: config.gatewayRateLimit,
-  });
+  const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, rateLimit: config.gatewayRateLimit });
   gatewayRoutes(app, gateway);
-  openDataRoutes(
-    app,
-    new CkanApi(catalog, records, config.publicUrl),
-    config.publicUrl,
-  );
+  // GovStack Digital Registries and Information Mediator over the catalog, the gateway and the directory.
+  govstackDigitalRegistriesRoutes(app, { catalog, records, gateway, clients, identity, audit, publicUrl: config.publicUrl });
+  govstackInformationMediatorRoutes(app, { identity, clients, catalog, sharing, publicUrl: config.publicUrl });
+  openDataRoutes(app, new CkanApi(catalog, records, config.publicUrl), config.publicUrl);
   sharingRoutes(app, sharing);
   if (demo) {
-    const shown = await installDemoWorkflows({
-      identity,
-      model,
-      definitions,
-      workflow,
-    });
-    progress(
-      `demo workflows: ${shown.items} items, ${shown.instances} applications`,
-    );
-    progress(
-      `demo catalog: ${await installDemoCatalog(catalog, identity, records)} data resources`,
-    );
+    const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
+    progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
+    progress(`demo catalog: ${await installDemoCatalog(catalog, identity, records)} data resources`);
   }
   await serveWeb(app);
 
   const housekeeping = setInterval(() => {
-    Promise.all([
-      auth.purgeExpired(),
-      clients.purgeExpired(),
-      purgeIdempotencyKeys(db),
-    ])
-      .then(([identity, oidcPayloads, idempotencyKeys]) =>
-        log.debug({ identity, oidcPayloads, idempotencyKeys }, "housekeeping"),
-      )
-      .catch((e: unknown) => log.error({ err: e }, "housekeeping failed"));
+    Promise.all([auth.purgeExpired(), clients.purgeExpired(), purgeIdempotencyKeys(db)])
+      .then(([identity, oidcPayloads, idempotencyKeys]) => log.debug({ identity, oidcPayloads, idempotencyKeys }, 'housekeeping'))
+      .catch((e: unknown) => log.error({ err: e }, 'housekeeping failed'));
   }, 3600_000);
   housekeeping.unref();
   // Audit entries commit with their change into audit_pending; the chainer hashes them in.
-  const chainer = setInterval(
-    () =>
-      void audit
-        .flush()
-        .catch((e: unknown) => log.error({ err: e }, "audit chaining failed")),
-    200,
-  );
+  const chainer = setInterval(() => void audit.flush().catch((e: unknown) => log.error({ err: e }, 'audit chaining failed')), 200);
   chainer.unref();
   const checkpoints = setInterval(
-    () =>
-      void audit
-        .checkpoint()
-        .catch((e: unknown) =>
-          log.error({ err: e }, "audit checkpoint failed"),
-        ),
+    () => void audit.checkpoint().catch((e: unknown) => log.error({ err: e }, 'audit checkpoint failed')),
     60_000,
   );
   checkpoints.unref();
   // Stored timers fire here — after a restart too — and deadlines (承诺时限) are watched.
   const timers = setInterval(
-    () =>
-      void workflow
-        .fireDueTimers()
-        .catch((e: unknown) => log.error({ err: e }, "workflow timers failed")),
+    () => void workflow.fireDueTimers().catch((e: unknown) => log.error({ err: e }, 'workflow timers failed')),
     config.timerIntervalMs,
   );
   timers.unref();
   // Scheduled pulls (定时归集) that are due run here.
   const pulls = setInterval(
-    () =>
-      void sources
-        .runDue()
-        .catch((e: unknown) => log.error({ err: e }, "scheduled pulls failed")),
+    () => void sources.runDue().catch((e: unknown) => log.error({ err: e }, 'scheduled pulls failed')),
     config.collectionIntervalMs,
   );
   pulls.unref();
   const deadlines = setInterval(
-    () =>
-      void workflow
-        .checkDeadlines()
-        .catch((e: unknown) =>
-          log.error({ err: e }, "workflow deadlines failed"),
-        ),
+    () => void workflow.checkDeadlines().catch((e: unknown) => log.error({ err: e }, 'workflow deadlines failed')),
     60_000,
   );
   deadlines.unref();
-  events.subscribe("identity.session.ended_everywhere", ({ accountId }) =>
-    clients.revokeForAccount(accountId).then(() => undefined),
-  );
-  events.subscribe("identity.account.disabled", ({ accountId }) =>
-    clients.revokeForAccount(accountId).then(() => undefined),
-  );
+  events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
+  events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.start();
 
   return {

@@ -1,6 +1,6 @@
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type Actor } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
-import type { CatalogService, RecordStore } from '../catalog/index.ts';
+import type { CatalogService, Field, RecordStore } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
 import type { SharingService } from '../sharing/index.ts';
 import type { ClientRegistry } from '../sso/index.ts';
@@ -58,18 +58,24 @@ export class DataGateway {
       throw new AppError(429, 'gateway.rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) });
   }
 
-  async query(actor: Actor, resourceRef: string, field: string, values: string[]) {
+  /** Who may read what: an app's token, a known resource, its organisation's grants (the union of its active ones). */
+  private async authorize(actor: Actor, resourceRef: string) {
     if (actor.kind !== 'app' || !actor.clientId) throw new UnauthenticatedError('gateway.app_token_required');
-    if (values.length > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
     const resource = await this.catalog.sharingView(resourceRef);
     if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceRef });
     const orgId = await this.clients.ownerOrg(actor.clientId);
     const granted = orgId ? await this.sharing.grantedFields(orgId, resource.id) : [];
     if (granted.length === 0) throw new ForbiddenError('gateway.no_grant', { resource: resource.code });
+    return { clientId: actor.clientId, resource, orgId, granted };
+  }
+
+  async query(actor: Actor, resourceRef: string, field: string, values: string[]) {
+    const { clientId, resource, orgId, granted } = await this.authorize(actor, resourceRef);
+    if (values.length > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
     const keyField = resource.fields.find((f) => f.key && f.name === field);
     if (!keyField) throw new ValidationError('catalog.not_a_key', { field });
     if (!granted.includes(field)) throw new ForbiddenError('gateway.key_not_granted', { field });
-    this.admit(actor.clientId, resource.id);
+    this.admit(clientId, resource.id);
     const found = await this.records.lookup(resource.id, field, values);
     const fields = resource.fields.filter((f) => granted.includes(f.name));
     const org = orgId ? await this.identity.findOrg(orgId) : undefined;
@@ -84,5 +90,81 @@ export class DataGateway {
       details: { keyField: field, keys: values.length, found: found.filter((f) => f.record).length, fields: fields.map((f) => f.name) },
     });
     return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, maskValue(f, record[f.name])])) : null));
+  }
+
+  /**
+   * A page of records matching exact values (`equals`) and a text (`contains`, in one field or
+   * in every field shown in clear), under `query`'s rules: granted fields only (or the granted
+   * `fields` asked for), masked by grade, the rate limit, one audit entry. A masked (L3/L4) field
+   * is matched only whole and only as a key — its value never answers a partial question.
+   */
+  async search(
+    actor: Actor,
+    resourceRef: string,
+    input: {
+      equals: Record<string, string>;
+      contains?: { field?: string | undefined; text: string } | undefined;
+      fields?: string[] | undefined;
+      descending?: boolean | undefined;
+      limit: number;
+      offset: number;
+    },
+  ) {
+    const { clientId, resource, orgId, granted } = await this.authorize(actor, resourceRef);
+    if (input.limit > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
+    const visible = (name: string) => {
+      const field = resource.fields.find((f) => f.name === name);
+      if (!field) throw new ValidationError('gateway.unknown_field', { field: name });
+      if (!granted.includes(name)) throw new ForbiddenError('gateway.field_not_granted', { field: name });
+      return field;
+    };
+    const clear = (f: Field) => f.grade === 'L1' || f.grade === 'L2';
+    const equals = Object.entries(input.equals).map(([name, value]) => {
+      const field = visible(name);
+      if (!clear(field) && !field.key) throw new ValidationError('gateway.masked_field', { field: name });
+      return { field, value };
+    });
+    let contains: { fields: Field[]; text: string } | undefined;
+    if (input.contains) {
+      const named = input.contains.field ? visible(input.contains.field) : undefined;
+      if (named && !clear(named)) throw new ValidationError('gateway.masked_field', { field: named.name });
+      contains = {
+        fields: named ? [named] : resource.fields.filter((f) => granted.includes(f.name) && clear(f)),
+        text: input.contains.text,
+      };
+    }
+    const fields = input.fields ? input.fields.map(visible) : resource.fields.filter((f) => granted.includes(f.name));
+    const primary = resource.fields.find((f) => f.key);
+    this.admit(clientId, resource.id);
+    const found = await this.records.search(resource.id, {
+      equals,
+      contains,
+      orderBy: primary && granted.includes(primary.name) && clear(primary) ? primary : undefined,
+      descending: input.descending,
+      limit: input.limit,
+      offset: input.offset,
+    });
+    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    await this.audit.record({
+      actor,
+      action: 'gateway.search',
+      targetType: 'data_resource',
+      targetId: resource.id,
+      orgId,
+      regionCode: org?.regionCode ?? null,
+      details: {
+        matchedOn: equals.map((e) => e.field.name),
+        contains: contains ? (input.contains?.field ?? '*') : null,
+        total: found.total,
+        returned: found.records.length,
+        offset: input.offset,
+        fields: fields.map((f) => f.name),
+      },
+    });
+    return {
+      records: found.records.map((record) => Object.fromEntries(fields.map((f) => [f.name, maskValue(f, record[f.name])]))),
+      total: found.total,
+      fields: fields.map((f) => f.name),
+    };
   }
 }

@@ -7,6 +7,12 @@ registerMessages({
   },
   'gateway.no_grant': { 'zh-CN': '本单位没有「{resource}」的共享授权。', en: 'Your organisation holds no grant for "{resource}".' },
   'gateway.key_not_granted': { 'zh-CN': '未获授权按「{field}」查询。', en: 'Looking up by "{field}" is not granted.' },
+  'gateway.unknown_field': { 'zh-CN': '没有字段「{field}」。', en: 'There is no field "{field}".' },
+  'gateway.field_not_granted': { 'zh-CN': '未获授权使用字段「{field}」。', en: 'The field "{field}" is not granted.' },
+  'gateway.masked_field': {
+    'zh-CN': '「{field}」对本单位脱敏显示，只能作为关键字段整值查询。',
+    en: '"{field}" is masked for your organisation: it can only be matched whole, as a key field.',
+  },
   'gateway.too_many_keys': { 'zh-CN': '一次最多查询 {max} 个键。', en: 'At most {max} keys a call.' },
   'gateway.rate_limited': {
     'zh-CN': '调用过于频繁，请 {retryAfterSeconds} 秒后再试。',

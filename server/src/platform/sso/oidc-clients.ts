@@ -196,6 +196,14 @@ export class ClientRegistry {
     return rows.rows[0] ? toView(rows.rows[0]) : undefined;
   }
 
+  /** Every registered app with the organisation it acts for — names only, no secrets: for service directories (the GovStack IM). */
+  async appsWithOrgs(): Promise<{ clientId: string; name: string; orgId: string }[]> {
+    return (
+      await sql<{ clientId: string; name: string; orgId: string }>`select client_id as "clientId", name, owner_org_id as "orgId"
+        from oidc_clients where deleted_at is null and owner_org_id is not null order by created_at, client_id`.execute(this.db.kysely)
+    ).rows;
+  }
+
   /** The organisation an app acts for: its data grants are that organisation's. */
   async ownerOrg(clientId: string): Promise<string | null> {
     const row = (
