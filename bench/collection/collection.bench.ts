@@ -19,8 +19,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'zhili-collect-'));
 const cluster = onPglite ? null : await startThrowawayCluster({ fsync: true });
 const port = await freePort();
 const base = `http://127.0.0.1:${port}`;
-const config = { ...loadConfig({}), dataDir, databaseUrl: cluster?.socketUrl ?? null, port, publicUrl: base };
-const db = await openDatabase({ databaseUrl: cluster?.socketUrl ?? null, dataDir, poolSize: 10 });
+const config = { ...loadConfig({}), dataDir, databaseUrl: cluster?.socketUrl, port, publicUrl: base };
+const db = await openDatabase({ databaseUrl: cluster?.socketUrl, dataDir, poolSize: 10 });
 const node = await createNode(config, { db, log: createLogger('silent') });
 await node.app.listen({ port, host: '127.0.0.1' });
 
@@ -79,7 +79,7 @@ const started = performance.now();
 const response = await fetch(`${base}/api/v1/collection/loads/${load.id}/file`, {
   method: 'PUT',
   headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'text/csv' },
-  body: createReadStream(file) as unknown as BodyInit,
+  body: createReadStream(file) as never,
   duplex: 'half',
 } as RequestInit);
 const result = (await response.json()) as { status: string; rowsRead: number; inserted: number; rowsBad: number };

@@ -34,6 +34,8 @@ interface DemoResource {
   updateFrequency: 'realtime' | 'daily' | 'weekly' | 'monthly' | 'quarterly' | 'yearly' | 'irregular';
   sourceSystem: string;
   fields: Field[];
+  /** 数据回流: the field naming the region a record came from */
+  regionField?: string;
 }
 
 const shared = { domain: 'shared', shareType: 'conditional', openType: 'none' } as const;
@@ -49,6 +51,7 @@ export const demoResources: readonly DemoResource[] = [
     ...basic,
     updateFrequency: 'daily',
     sourceSystem: '人口信息管理系统',
+    regionField: 'region_code',
     fields: [
       idNumber(),
       personName(),
@@ -646,7 +649,7 @@ export async function installDemoCatalog(catalog: CatalogService, identity: Iden
   for (const { org, ...resource } of demoResources) {
     const orgId = orgs.get(org);
     if (!orgId) continue;
-    const created = await catalog.create(admin, { orgId, ...resource });
+    const created = await catalog.create(admin, { orgId, ...resource, regionField: resource.regionField ?? null });
     const rows = openRecords()[resource.code];
     if (records && rows) await records.put(admin, created.id, rows);
     installed += 1;

@@ -47,5 +47,9 @@ registerMessages({
     'zh-CN': '归集期间数据密钥已轮换，请重新上传。',
     en: 'The data key was rotated while the load was staged; upload it again.',
   },
+  'catalog.region_field_unknown': {
+    'zh-CN': '回流区划字段「{field}」须是本资源的文本字段。',
+    en: 'The flow-back region field "{field}" must be a text field of the resource.',
+  },
   'catalog.nothing_to_update': { 'zh-CN': '没有要修改的内容。', en: 'Nothing to change.' },
 });

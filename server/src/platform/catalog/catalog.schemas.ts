@@ -32,6 +32,12 @@ const metadata = {
   openType: z.enum(openTypes),
   updateFrequency: z.enum(updateFrequencies),
   sourceSystem: z.string().trim().max(100).default(''),
+  /** 数据回流: the text field holding the region code a record came from */
+  regionField: z
+    .string()
+    .regex(/^[a-z][a-z0-9_]{0,62}$/, 'catalog.invalid_field_name')
+    .nullable()
+    .default(null),
 };
 
 export const createResourceBody = z.strictObject({
@@ -51,6 +57,7 @@ export const updateResourceBody = z
     openType: metadata.openType.optional(),
     updateFrequency: metadata.updateFrequency.optional(),
     sourceSystem: z.string().trim().max(100).optional(),
+    regionField: metadata.regionField.unwrap().unwrap().nullable().optional(),
   })
   .refine((body) => Object.keys(body).length > 0, 'catalog.nothing_to_update');
 export type UpdateResourceInput = z.infer<typeof updateResourceBody>;

@@ -30,6 +30,7 @@ interface ResourceRow {
   open_type: string;
   update_frequency: string;
   source_system: string;
+  region_field: string | null;
   version: number;
   fields: Field[];
   records_updated_at: string | null;
@@ -66,7 +67,9 @@ export class CatalogService {
   }
 
   /** The rules a field list must keep, each refused with the field it is about. */
-  private checkFields(fields: Field[], openType: string): void {
+  private checkFields(fields: Field[], openType: string, regionField: string | null = null): void {
+    if (regionField && !fields.some((f) => f.name === regionField && f.type === 'string'))
+      throw new ValidationError('catalog.region_field_unknown', { field: regionField });
     const names = new Set<string>();
     for (const field of fields) {
       if (names.has(field.name)) throw new ValidationError('catalog.duplicate_field', { field: field.name });
@@ -95,14 +98,14 @@ export class CatalogService {
 
   async create(actor: Actor, input: CreateResourceInput) {
     const org = await this.ownerOrg(actor, input.orgId);
-    this.checkFields(input.fields, input.openType);
+    this.checkFields(input.fields, input.openType, input.regionField);
     const id = newId('res');
     await this.db.kysely.transaction().execute(async (tx) => {
       const taken = await sql`select 1 from data_resources where code = ${input.code}`.execute(tx);
       if (taken.rows.length) throw new ConflictError('catalog.code_taken', { code: input.code });
-      await sql`insert into data_resources (id, org_id, code, name, description, domain, share_type, open_type, update_frequency, source_system, version, fields, search_text, created_by)
+      await sql`insert into data_resources (id, org_id, code, name, description, domain, share_type, open_type, update_frequency, source_system, region_field, version, fields, search_text, created_by)
         values (${id}, ${org.id}, ${input.code}, ${input.name}, ${input.description}, ${input.domain}, ${input.shareType}, ${input.openType},
-          ${input.updateFrequency}, ${input.sourceSystem}, 1, ${JSON.stringify(input.fields)}::jsonb,
+          ${input.updateFrequency}, ${input.sourceSystem}, ${input.regionField}, 1, ${JSON.stringify(input.fields)}::jsonb,
           ${this.searchText(input.name, input.code, input.description, input.fields)}, ${actor.accountId})`.execute(tx);
       await this.recordVersion(tx, actor, id, 1, input.fields, '首次登记');
       await this.audit.record(
@@ -143,12 +146,13 @@ export class CatalogService {
       openType: input.openType ?? current.open_type,
       updateFrequency: input.updateFrequency ?? current.update_frequency,
       sourceSystem: input.sourceSystem ?? current.source_system,
+      regionField: input.regionField === undefined ? current.region_field : input.regionField,
     };
-    this.checkFields(current.fields, next.openType);
+    this.checkFields(current.fields, next.openType, next.regionField);
     await this.db.kysely.transaction().execute(async (tx) => {
       await sql`update data_resources set name = ${next.name}, description = ${next.description}, domain = ${next.domain},
           share_type = ${next.shareType}, open_type = ${next.openType}, update_frequency = ${next.updateFrequency},
-          source_system = ${next.sourceSystem}, search_text = ${this.searchText(next.name, current.code, next.description, current.fields)},
+          source_system = ${next.sourceSystem}, region_field = ${next.regionField}, search_text = ${this.searchText(next.name, current.code, next.description, current.fields)},
           updated_at = now() where id = ${id}`.execute(tx);
       await this.audit.record(
         {
@@ -170,7 +174,7 @@ export class CatalogService {
   async replaceFields(actor: Actor, id: string, fields: Field[], note: string) {
     const current = await this.row(id);
     const org = await this.ownerOrg(actor, current.org_id);
-    this.checkFields(fields, current.open_type);
+    this.checkFields(fields, current.open_type, current.region_field);
     if (sameFields(current.fields, fields)) return this.detail(actor, id);
     await this.db.kysely.transaction().execute(async (tx) => {
       const locked = await this.row(id, tx);
@@ -259,6 +263,7 @@ export class CatalogService {
       openType: r.open_type,
       updateFrequency: r.update_frequency,
       sourceSystem: r.source_system,
+      regionField: r.region_field,
       version: r.version,
       fieldCount: r.fields.length,
       maxGrade,
@@ -318,6 +323,7 @@ export class CatalogService {
           version: row.version,
           fields: row.fields,
           recordsUpdatedAt: row.records_updated_at,
+          regionField: row.region_field,
         }
       : undefined;
   }

@@ -45,8 +45,8 @@ export class DataGateway {
     this.rateLimit = deps.rateLimit ?? defaultRateLimit;
   }
 
-  /** A fixed one-minute window per app and resource; past it, 429 with the seconds to wait. */
-  private admit(clientId: string, resourceId: string, now = Date.now()): void {
+  /** A fixed one-minute window per app and resource, as many calls as the grant allows; past it, 429 with the seconds to wait. */
+  private admit(clientId: string, resourceId: string, limit: number | null, now = Date.now()): void {
     const key = `${clientId}\u0000${resourceId}`;
     let window = this.windows.get(key);
     if (!window || now - window.start >= 60_000) {
@@ -54,7 +54,7 @@ export class DataGateway {
       this.windows.set(key, window);
     }
     window.count += 1;
-    if (window.count > this.rateLimit)
+    if (window.count > (limit ?? this.rateLimit))
       throw new AppError(429, 'gateway.rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) });
   }
 
@@ -64,19 +64,30 @@ export class DataGateway {
     const resource = await this.catalog.sharingView(resourceRef);
     if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceRef });
     const orgId = await this.clients.ownerOrg(actor.clientId);
-    const granted = orgId ? await this.sharing.grantedFields(orgId, resource.id) : [];
-    if (granted.length === 0) throw new ForbiddenError('gateway.no_grant', { resource: resource.code });
-    return { clientId: actor.clientId, resource, orgId, granted };
+    const terms = orgId ? await this.sharing.grantTerms(orgId, resource.id) : null;
+    const granted = terms?.fields ?? [];
+    if (!terms || granted.length === 0) throw new ForbiddenError('gateway.no_grant', { resource: resource.code });
+    /** A granted field's value as this caller may see it: in clear where a grant allows, else masked by grade. */
+    const show = (f: Field, value: unknown) => (terms.clearFields.includes(f.name) ? (value ?? null) : maskValue(f, value));
+    /** Flow-back grants (数据回流) read only the records of their own region. */
+    const inRegion = (record: Record<string, unknown>) =>
+      terms.regionPrefixes === null ||
+      (terms.regionField !== null && terms.regionPrefixes.some((p) => String(record[terms.regionField!] ?? '').startsWith(p)));
+    return { clientId: actor.clientId, resource, orgId, granted, terms, show, inRegion };
   }
 
   async query(actor: Actor, resourceRef: string, field: string, values: string[]) {
-    const { clientId, resource, orgId, granted } = await this.authorize(actor, resourceRef);
+    const started = performance.now();
+    const { clientId, resource, orgId, granted, terms, show, inRegion } = await this.authorize(actor, resourceRef);
     if (values.length > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
     const keyField = resource.fields.find((f) => f.key && f.name === field);
     if (!keyField) throw new ValidationError('catalog.not_a_key', { field });
     if (!granted.includes(field)) throw new ForbiddenError('gateway.key_not_granted', { field });
-    this.admit(clientId, resource.id);
-    const found = await this.records.lookup(resource.id, field, values);
+    this.admit(clientId, resource.id, terms.rateLimit);
+    const found = (await this.records.lookup(resource.id, field, values)).map((f) => ({
+      ...f,
+      record: f.record && inRegion(f.record) ? f.record : null,
+    }));
     const fields = resource.fields.filter((f) => granted.includes(f.name));
     const org = orgId ? await this.identity.findOrg(orgId) : undefined;
     // The log entry commits before the answer leaves.
@@ -87,9 +98,16 @@ export class DataGateway {
       targetId: resource.id,
       orgId,
       regionCode: org?.regionCode ?? null,
-      details: { keyField: field, keys: values.length, found: found.filter((f) => f.record).length, fields: fields.map((f) => f.name) },
+      details: {
+        keyField: field,
+        keys: values.length,
+        found: found.filter((f) => f.record).length,
+        fields: fields.map((f) => f.name),
+        clear: fields.filter((f) => terms.clearFields.includes(f.name)).map((f) => f.name),
+        ms: Math.round((performance.now() - started) * 10) / 10,
+      },
     });
-    return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, maskValue(f, record[f.name])])) : null));
+    return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, show(f, record[f.name])])) : null));
   }
 
   /**
@@ -110,7 +128,10 @@ export class DataGateway {
       offset: number;
     },
   ) {
-    const { clientId, resource, orgId, granted } = await this.authorize(actor, resourceRef);
+    const started = performance.now();
+    const { clientId, resource, orgId, granted, terms, show } = await this.authorize(actor, resourceRef);
+    // a flow-back grant reads its region's records by key; a search would count the others
+    if (terms.regionPrefixes !== null) throw new ForbiddenError('gateway.search_not_granted', { resource: resource.code });
     if (input.limit > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
     const visible = (name: string) => {
       const field = resource.fields.find((f) => f.name === name);
@@ -135,7 +156,7 @@ export class DataGateway {
     }
     const fields = input.fields ? input.fields.map(visible) : resource.fields.filter((f) => granted.includes(f.name));
     const primary = resource.fields.find((f) => f.key);
-    this.admit(clientId, resource.id);
+    this.admit(clientId, resource.id, terms.rateLimit);
     const found = await this.records.search(resource.id, {
       equals,
       contains,
@@ -159,10 +180,11 @@ export class DataGateway {
         returned: found.records.length,
         offset: input.offset,
         fields: fields.map((f) => f.name),
+        ms: Math.round((performance.now() - started) * 10) / 10,
       },
     });
     return {
-      records: found.records.map((record) => Object.fromEntries(fields.map((f) => [f.name, maskValue(f, record[f.name])]))),
+      records: found.records.map((record) => Object.fromEntries(fields.map((f) => [f.name, show(f, record[f.name])]))),
       total: found.total,
       fields: fields.map((f) => f.name),
     };

@@ -13,6 +13,10 @@ registerMessages({
     'zh-CN': '「{field}」对本单位脱敏显示，只能作为关键字段整值查询。',
     en: '"{field}" is masked for your organisation: it can only be matched whole, as a key field.',
   },
+  'gateway.search_not_granted': {
+    'zh-CN': '数据回流授权只能按关键字段查询本地区记录，不能检索「{resource}」。',
+    en: 'A flow-back grant reads its region’s records by key; it cannot search "{resource}".',
+  },
   'gateway.too_many_keys': { 'zh-CN': '一次最多查询 {max} 个键。', en: 'At most {max} keys a call.' },
   'gateway.rate_limited': {
     'zh-CN': '调用过于频繁，请 {retryAfterSeconds} 秒后再试。',

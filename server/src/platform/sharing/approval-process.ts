@@ -33,6 +33,8 @@ export const approvalForm: Record<string, unknown> = {
       properties: {
         approved: { type: 'boolean', title: '是否同意共享' },
         opinion: { type: 'string', title: '意见（不同意时必填）', maxLength: 500 },
+        rateLimit: { type: 'integer', title: '调用频率上限（次/分钟，不填按平台默认）', minimum: 1, maximum: 100000 },
+        grantUntil: { type: 'string', format: 'date', title: '授权有效期至（不填按申请）' },
       },
       if: { properties: { approved: { const: false } } },
       then: { required: ['opinion'], properties: { opinion: { type: 'string', minLength: 2 } } },

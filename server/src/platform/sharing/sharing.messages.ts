@@ -5,5 +5,14 @@ registerMessages({
   'sharing.own_resource': { 'zh-CN': '不能申请本单位自己的数据。', en: 'You cannot request your own organisation’s data.' },
   'sharing.not_shareable': { 'zh-CN': '「{resource}」不予共享。', en: '"{resource}" is not shared.' },
   'sharing.no_reviewer': { 'zh-CN': '数据提供方没有可以审核申请的人员。', en: 'The owner has nobody who can review the request.' },
+  'sharing.valid_until_past': { 'zh-CN': '有效期须晚于今天。', en: 'The validity must end after today.' },
+  'sharing.no_flow_back': {
+    'zh-CN': '「{resource}」未登记回流区划字段，不能回流。',
+    en: '"{resource}" names no region field, so it cannot flow back.',
+  },
+  'sharing.flow_back_not_below': {
+    'zh-CN': '只有「{resource}」所属地区下级的单位才能申请回流。',
+    en: 'Only organisations of regions below the owner of "{resource}" can ask for flow-back.',
+  },
   'sharing.unknown_fields': { 'zh-CN': '资源中没有这些字段：{fields}', en: 'The resource has no such fields: {fields}' },
 });

@@ -7,6 +7,8 @@ import {
   newId,
   NotFoundError,
   permissionScope,
+  regionCovers,
+  regionPrefix,
   requirePermission,
   serviceActor,
   ValidationError,
@@ -30,6 +32,11 @@ export const createRequestBody = z.strictObject({
     .max(300),
   purpose: z.string().trim().min(4).max(500),
   legalBasis: z.string().trim().min(2).max(500),
+  /** 明文: the fields unmasked — never automatic, always reviewed */
+  clearText: z.boolean().default(false),
+  /** 数据回流: a province (or city) resource's records of the asker's own region, granted at once */
+  flowBack: z.boolean().default(false),
+  validUntil: z.iso.date().optional(),
 });
 export type CreateRequestInput = z.infer<typeof createRequestBody>;
 
@@ -48,6 +55,21 @@ interface RequestRow {
   reason: string | null;
   requested_at: string;
   decided_at: string | null;
+  clear_text: boolean;
+  flow_back: boolean;
+  valid_until: string | null;
+}
+
+/** What an organisation may read of a resource: the union of its active, unexpired grants. */
+export interface GrantTerms {
+  fields: string[];
+  /** fields some grant allows unmasked */
+  clearFields: string[];
+  /** calls a minute: the most generous grant's; null = the gateway's default */
+  rateLimit: number | null;
+  /** flow-back grants only: the region prefixes whose records may be read; null = every record */
+  regionPrefixes: string[] | null;
+  regionField: string | null;
 }
 
 /** The platform itself, for what it does on an organisation's behalf (its approval item). */
@@ -86,7 +108,12 @@ export class SharingService {
     this.platformItems = deps.platformItems;
     this.workflow = deps.workflow;
     this.workflow.registerHandler('share.decide', async ({ tx, variables }) => {
-      await this.decide(tx, String(variables.requestId), variables.approved === true, String(variables.opinion ?? ''));
+      await this.decide(tx, String(variables.requestId), {
+        approved: variables.approved === true,
+        reason: String(variables.opinion ?? ''),
+        rateLimit: typeof variables.rateLimit === 'number' ? variables.rateLimit : null,
+        validUntil: typeof variables.grantUntil === 'string' ? variables.grantUntil : null,
+      });
     });
   }
 
@@ -104,7 +131,20 @@ export class SharingService {
     if (unknown.length) throw new ValidationError('sharing.unknown_fields', { fields: unknown });
     const fields = [...new Set(input.fields)];
     const grades = fields.map((f) => byName.get(f)!.grade);
-    const automatic = resource.shareType === 'unconditional' && grades.every((g) => gradeRank(g) <= 2);
+    if (input.validUntil && input.validUntil <= new Date().toISOString().slice(0, 10))
+      throw new ValidationError('sharing.valid_until_past', { validUntil: input.validUntil });
+    let regionPrefixForFlowBack: string | null = null;
+    if (input.flowBack) {
+      const ownerRegion = (await this.identity.findOrg(resource.orgId))?.regionCode ?? '';
+      const consumerRegion = consumer?.regionCode ?? '';
+      if (!resource.regionField) throw new ValidationError('sharing.no_flow_back', { resource: resource.name });
+      if (consumerRegion === ownerRegion || !regionCovers(ownerRegion, consumerRegion))
+        throw new ValidationError('sharing.flow_back_not_below', { resource: resource.name });
+      regionPrefixForFlowBack = regionPrefix(consumerRegion);
+    }
+    const automatic =
+      !input.clearText &&
+      (regionPrefixForFlowBack !== null || (resource.shareType === 'unconditional' && grades.every((g) => gradeRank(g) <= 2)));
     const needsSecurity = grades.includes('L4');
     const owner = await this.identity.findOrg(resource.orgId);
     const reviewers = automatic ? [] : await this.reviewersOf(resource.orgId);
@@ -132,15 +172,24 @@ export class SharingService {
           reviewers,
           securityReviewers: securityReviewers.length ? securityReviewers : reviewers,
           owner: owner?.name ?? resource.orgId,
+          clearText: input.clearText,
+          validUntil: input.validUntil ?? null,
         },
       });
     }
     await this.db.kysely.transaction().execute(async (tx) => {
-      await sql`insert into share_requests (id, resource_id, owner_org_id, consumer_org_id, item_id, fields, purpose, legal_basis, status, automatic, instance_id, requested_by)
+      await sql`insert into share_requests (id, resource_id, owner_org_id, consumer_org_id, item_id, fields, purpose, legal_basis, status,
+          automatic, instance_id, requested_by, clear_text, flow_back, valid_until)
         values (${id}, ${resource.id}, ${resource.orgId}, ${item.orgId}, ${item.id}, ${JSON.stringify(fields)}::jsonb, ${input.purpose},
-          ${input.legalBasis}, 'pending', ${automatic}, ${approval?.id ?? null}, ${actor.accountId})`.execute(tx);
+          ${input.legalBasis}, 'pending', ${automatic}, ${approval?.id ?? null}, ${actor.accountId}, ${input.clearText}, ${input.flowBack},
+          ${input.validUntil ?? null})`.execute(tx);
       if (approval) await this.workflow.startPrepared(tx, approval);
-      else await this.decide(tx, id, true, '无条件共享，系统自动授权');
+      else
+        await this.decide(tx, id, {
+          approved: true,
+          reason: regionPrefixForFlowBack ? '数据回流，系统自动授权本地区记录' : '无条件共享，系统自动授权',
+          regionPrefix: regionPrefixForFlowBack,
+        });
       await this.audit.record(
         {
           actor,
@@ -165,16 +214,23 @@ export class SharingService {
   }
 
   /** Decides a request inside the caller's transaction: the grant exists iff the step that approved it committed. */
-  private async decide(tx: Executor, requestId: string, approved: boolean, reason: string): Promise<void> {
+  private async decide(
+    tx: Executor,
+    requestId: string,
+    decision: { approved: boolean; reason: string; rateLimit?: number | null; validUntil?: string | null; regionPrefix?: string | null },
+  ): Promise<void> {
     const row = (await sql<RequestRow>`select * from share_requests where id = ${requestId} for update`.execute(tx)).rows[0];
     if (!row || row.status !== 'pending') return;
-    await sql`update share_requests set status = ${approved ? 'approved' : 'rejected'}, reason = ${reason || null}, decided_at = now()
-      where id = ${requestId}`.execute(tx);
-    if (approved)
-      await sql`insert into share_grants (id, request_id, resource_id, consumer_org_id, item_id, fields, status)
-        values (${newId('grt')}, ${requestId}, ${row.resource_id}, ${row.consumer_org_id}, ${row.item_id}, ${JSON.stringify(row.fields)}::jsonb, 'active')`.execute(
-        tx,
-      );
+    await sql`update share_requests set status = ${decision.approved ? 'approved' : 'rejected'}, reason = ${decision.reason || null},
+      decided_at = now() where id = ${requestId}`.execute(tx);
+    // valid until the end of the day it names (Beijing time)
+    const until = decision.validUntil ?? (row.valid_until ? String(row.valid_until).slice(0, 10) : null);
+    if (decision.approved)
+      await sql`insert into share_grants (id, request_id, resource_id, consumer_org_id, item_id, fields, status, clear_text, rate_limit,
+          expires_at, region_prefix)
+        values (${newId('grt')}, ${requestId}, ${row.resource_id}, ${row.consumer_org_id}, ${row.item_id}, ${JSON.stringify(row.fields)}::jsonb,
+          'active', ${row.clear_text}, ${decision.rateLimit ?? null}, ${until ? `${until}T23:59:59.999+08:00` : null},
+          ${decision.regionPrefix ?? null})`.execute(tx);
   }
 
   /** The owner's 数据共享申请审批 item: made on first use in its V-model, process and form deployed, 5 working days. */
@@ -242,13 +298,29 @@ export class SharingService {
 
   /** The fields an organisation may read of a resource: the union of its active grants (the gateway asks). */
   async grantedFields(consumerOrgId: string, resourceId: string): Promise<string[]> {
+    return (await this.grantTerms(consumerOrgId, resourceId)).fields;
+  }
+
+  /** Everything the gateway needs to honour an organisation's grants on a resource. */
+  async grantTerms(consumerOrgId: string, resourceId: string): Promise<GrantTerms> {
     const rows = (
       await sql<{
         fields: string[];
-      }>`select fields from share_grants where consumer_org_id = ${consumerOrgId} and resource_id = ${resourceId}
-        and status = 'active'`.execute(this.db.kysely)
+        clear_text: boolean;
+        rate_limit: number | null;
+        region_prefix: string | null;
+      }>`select fields, clear_text, rate_limit, region_prefix from share_grants where consumer_org_id = ${consumerOrgId}
+        and resource_id = ${resourceId} and status = 'active' and (expires_at is null or expires_at > now())`.execute(this.db.kysely)
     ).rows;
-    return [...new Set(rows.flatMap((r) => r.fields))];
+    const resource = rows.length ? await this.catalog.sharingView(resourceId) : undefined;
+    const limits = rows.map((r) => r.rate_limit);
+    return {
+      fields: [...new Set(rows.flatMap((r) => r.fields))],
+      clearFields: [...new Set(rows.filter((r) => r.clear_text).flatMap((r) => r.fields))],
+      rateLimit: limits.length && limits.every((l) => l !== null) ? Math.max(...(limits as number[])) : null,
+      regionPrefixes: rows.length && rows.every((r) => r.region_prefix) ? rows.map((r) => r.region_prefix!) : null,
+      regionField: resource?.regionField ?? null,
+    };
   }
 
   /** Active grants of a consumer organisation (what the gateway will honour). */
@@ -256,8 +328,19 @@ export class SharingService {
     const org = await this.identity.findOrg(orgId);
     requirePermission(actor, 'data.manage', { orgId, regionCode: org?.regionCode ?? null });
     const rows = (
-      await sql<{ id: string; request_id: string; resource_id: string; item_id: string; fields: string[]; granted_at: string }>`select id,
-          request_id, resource_id, item_id, fields, granted_at from share_grants where consumer_org_id = ${orgId} and status = 'active'
+      await sql<{
+        id: string;
+        request_id: string;
+        resource_id: string;
+        item_id: string;
+        fields: string[];
+        granted_at: string;
+        clear_text: boolean;
+        rate_limit: number | null;
+        expires_at: string | null;
+        region_prefix: string | null;
+      }>`select id, request_id, resource_id, item_id, fields, granted_at, clear_text, rate_limit, expires_at, region_prefix
+        from share_grants where consumer_org_id = ${orgId} and status = 'active' and (expires_at is null or expires_at > now())
         order by granted_at desc`.execute(this.db.kysely)
     ).rows;
     return {
@@ -268,6 +351,10 @@ export class SharingService {
         itemId: r.item_id,
         fields: r.fields,
         grantedAt: r.granted_at,
+        clearText: r.clear_text,
+        rateLimit: r.rate_limit,
+        expiresAt: r.expires_at,
+        regionPrefix: r.region_prefix,
       })),
     };
   }
@@ -289,5 +376,8 @@ function toView(row: RequestRow) {
     reason: row.reason,
     requestedAt: row.requested_at,
     decidedAt: row.decided_at,
+    clearText: row.clear_text,
+    flowBack: row.flow_back,
+    validUntil: row.valid_until ? String(row.valid_until).slice(0, 10) : null,
   };
 }
