@@ -43,7 +43,7 @@ import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/inde
 import { SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
 import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
-import { CkanApi, openDataRoutes } from './platform/open-data/index.ts';
+import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -61,6 +61,7 @@ export const migrationSources = [
   catalogMigrations,
   sharingMigrations,
   collectionMigrations,
+  openDataMigrations,
 ];
 
 export interface Node {
@@ -180,7 +181,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   // GovStack Digital Registries and Information Mediator over the catalog, the gateway and the directory.
   govstackDigitalRegistriesRoutes(app, { catalog, records, gateway, clients, identity, audit, publicUrl: config.publicUrl });
   govstackInformationMediatorRoutes(app, { identity, clients, catalog, sharing, publicUrl: config.publicUrl });
-  openDataRoutes(app, new CkanApi(catalog, records, config.publicUrl), config.publicUrl);
+  const openData = createOpenData({ db, audit, identity, catalog, records, publicUrl: config.publicUrl });
+  openDataRoutes(app, openData);
   sharingRoutes(app, sharing);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
@@ -222,6 +224,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   deadlines.unref();
   events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
+  events.subscribe('identity.account.disabled', ({ accountId }) => openData.keys.revokeForAccount(accountId).then(() => undefined));
   events.start();
 
   return {

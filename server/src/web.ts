@@ -4,7 +4,7 @@ import fastifyStatic from '@fastify/static';
 import { sendNotFound, type HttpApp } from './kernel/index.ts';
 
 export const webDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
-const apiPrefixes = ['/api/', '/oidc/', '/govstack/', '/healthz', '/readyz', '/metrics'];
+const apiPrefixes = ['/api/', '/oidc/', '/govstack/', '/gateway/', '/open/v1/', '/healthz', '/readyz', '/metrics'];
 
 /** The one web app (Portal, Workbench, Console) at `/`; client-side routes get index.html. */
 export async function serveWeb(app: HttpApp): Promise<void> {

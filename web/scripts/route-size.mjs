@@ -24,6 +24,7 @@ const routes = {
   'workbench (desktop)': 'src/workbench/desktop/workbench-app.tsx',
   'workbench (mobile)': 'src/workbench/mobile/mobile-workbench-app.tsx',
   console: 'src/console/console-app.tsx',
+  open: 'src/open/open-app.tsx',
 };
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;

@@ -3,6 +3,7 @@ import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { consoleRoutes } from './console';
 import { loginRoutes } from './login';
+import { openRoutes } from './open';
 import { portalRoutes } from './portal';
 import { AuthProvider, HomeRedirect } from './shared/auth';
 import type { FrontEndRoute } from './shared/front-end';
@@ -13,7 +14,7 @@ import { workbenchRoutes } from './workbench';
 
 // Each front end's index.tsx lists its routes; their pages are React.lazy chunks,
 // so a visitor downloads only the front end (and UI library) they open.
-const frontEndRoutes: FrontEndRoute[] = [...loginRoutes, ...portalRoutes, ...workbenchRoutes, ...consoleRoutes];
+const frontEndRoutes: FrontEndRoute[] = [...loginRoutes, ...portalRoutes, ...workbenchRoutes, ...consoleRoutes, ...openRoutes];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);

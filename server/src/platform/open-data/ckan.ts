@@ -1,7 +1,7 @@
-import type { CatalogService, RecordStore } from '../catalog/index.ts';
 import { searchWords } from '../catalog/index.ts';
+import type { PublishedCatalog, PublishedResource } from './published.ts';
 
-type OpenResource = Awaited<ReturnType<CatalogService['openResources']>>[number];
+type OpenResource = PublishedResource;
 
 /** Zhejiang's open-data licence, the one licence datasets here carry. */
 export const license = {
@@ -42,17 +42,16 @@ export const packageName = (code: string) => code.toLowerCase();
 
 /**
  * P4 open data through CKAN's Action API (the subset harvesters and clients use): datasets are
- * the catalog's resources open to all, organisations their owners, each dataset's records
- * downloadable as CSV, JSON and XLSX.
+ * the catalog's resources open to all (无条件开放) and open on application (有条件开放, extra
+ * `open_type: conditional`), organisations their owners, each dataset's records downloadable as
+ * CSV, JSON and XLSX — a conditional one's only with an approved API key.
  */
 export class CkanApi {
-  private readonly catalog: CatalogService;
-  private readonly records: RecordStore;
+  private readonly published: PublishedCatalog;
   private readonly publicUrl: string;
 
-  constructor(catalog: CatalogService, records: RecordStore, publicUrl: string) {
-    this.catalog = catalog;
-    this.records = records;
+  constructor(published: PublishedCatalog, publicUrl: string) {
+    this.published = published;
     this.publicUrl = publicUrl;
   }
 
@@ -117,28 +116,31 @@ export class CkanApi {
       metadata_created: resource.createdAt,
       metadata_modified: resource.updatedAt,
       version: String(resource.version),
-      url: `${this.publicUrl}/portal/open-data/${packageName(resource.code)}`,
+      url: `${this.publicUrl}/open/datasets/${packageName(resource.code)}`,
+      open_type: resource.openType,
       num_resources: resources.length,
       num_tags: tags.length,
       resources,
       tags: tags.map((name) => ({ id: name, name, display_name: name, state: 'active', vocabulary_id: null })),
       groups: [],
       extras: [
+        { key: 'open_type', value: resource.openType },
         { key: 'update_frequency', value: resource.updateFrequency },
         { key: 'source_system', value: resource.sourceSystem },
-        { key: 'fields', value: JSON.stringify(resource.fields.map((f) => ({ name: f.name, label: f.label, type: f.type }))) },
+        { key: 'fields', value: JSON.stringify(resource.fields.map((f) => ({ name: f.name, label: f.label, type: f.type, key: f.key }))) },
       ],
     };
   }
 
-  private async find(idOrName: string): Promise<OpenResource> {
-    const found = (await this.catalog.openResources()).find((r) => r.id === idOrName || packageName(r.code) === idOrName.toLowerCase());
+  /** A published dataset by id or name (its lower-cased code). */
+  async find(idOrName: string): Promise<OpenResource> {
+    const found = await this.published.find(idOrName);
     if (!found) throw new CkanError(404, 'Not Found Error', 'Not found');
     return found;
   }
 
   async packageList() {
-    return (await this.catalog.openResources()).map((r) => packageName(r.code));
+    return (await this.published.all()).map((r) => packageName(r.code));
   }
 
   async packageShow(id: string) {
@@ -147,18 +149,18 @@ export class CkanApi {
 
   /** Every open dataset as a package, read once (the DCAT-AP catalog). */
   async allPackages() {
-    return Promise.all((await this.catalog.openResources()).map((r) => this.dataset(r)));
+    return Promise.all((await this.published.all()).map((r) => this.dataset(r)));
   }
 
   async currentPackageListWithResources(limit: number, offset: number) {
-    const all = await this.catalog.openResources();
+    const all = await this.published.all();
     const sorted = [...all].sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
     return Promise.all(sorted.slice(offset, offset + limit).map((r) => this.dataset(r)));
   }
 
-  /** `q` words (jieba) must all appear; `fq` takes `organization:<id>`, `tags:<tag>`, `res_format:<fmt>`; sort by `metadata_modified`, `title_string` or `name`. */
+  /** `q` words (jieba) must all appear; `fq` takes `organization:<id>`, `tags:<tag>`, `res_format:<fmt>`, `open_type:<open|conditional>`; sort by `metadata_modified`, `title_string` or `name`. */
   async packageSearch(query: { q?: string | undefined; fq?: string | undefined; rows: number; start: number; sort?: string | undefined }) {
-    let found = await this.catalog.openResources();
+    let found = await this.published.all();
     const words = query.q && query.q !== '*:*' ? await searchWords(query.q) : [];
     found = found.filter((r) => words.every((w) => r.searchText.includes(w)));
     for (const clause of (query.fq ?? '').split(/\s+(?:AND\s+)?/).filter(Boolean)) {
@@ -172,6 +174,7 @@ export class CkanApi {
         found = keep;
       } else if (key === 'res_format') found = ['CSV', 'JSON', 'XLSX'].includes(value!.toUpperCase()) ? found : [];
       else if (key === 'license_id') found = value === license.id ? found : [];
+      else if (key === 'open_type') found = found.filter((r) => r.openType === value);
       else throw new CkanError(409, 'Validation Error', 'Invalid fq', { fq: [clause] });
     }
     const [field, direction] = (query.sort ?? 'metadata_modified desc').split(/\s+/);
@@ -207,12 +210,12 @@ export class CkanApi {
   }
 
   async organizationList(allFields: boolean) {
-    const orgs = this.organizations(await this.catalog.openResources());
+    const orgs = this.organizations(await this.published.all());
     return allFields ? orgs : orgs.map((o) => o.name);
   }
 
   async organizationShow(id: string) {
-    const open = await this.catalog.openResources();
+    const open = await this.published.all();
     const org = this.organizations(open).find((o) => o.id === id);
     if (!org) throw new CkanError(404, 'Not Found Error', 'Not found');
     const datasets = open.filter((r) => r.orgId === id);
@@ -221,13 +224,7 @@ export class CkanApi {
 
   async tagList() {
     const tags = new Set<string>();
-    for (const r of await this.catalog.openResources()) for (const tag of await this.tags(r)) tags.add(tag);
+    for (const r of await this.published.all()) for (const tag of await this.tags(r)) tags.add(tag);
     return [...tags].sort();
-  }
-
-  /** The records of an open dataset, every field (open datasets hold L1 fields only). */
-  async rows(name: string, limit = 100_000) {
-    const dataset = await this.find(name);
-    return { dataset, rows: await this.records.page(dataset.id, limit) };
   }
 }

@@ -56,6 +56,12 @@ export class DcatCatalog {
         namedNode(`http://publications.europa.eu/resource/authority/frequency/${frequencies[frequency] ?? 'IRREG'}`),
       ),
       quad(s, namedNode(`${ns.dcat}landingPage`), namedNode(d.url)),
+      // 无条件开放 is PUBLIC; 有条件开放 (rows on an approved application) RESTRICTED.
+      quad(
+        s,
+        namedNode(`${ns.dct}accessRights`),
+        namedNode(`http://publications.europa.eu/resource/authority/access-right/${d.open_type === 'open' ? 'PUBLIC' : 'RESTRICTED'}`),
+      ),
       ...d.tags.map((t) => quad(s, namedNode(`${ns.dcat}keyword`), literal(t.name, 'zh'))),
     ];
     const publisher = namedNode(`${this.publicUrl}/organization/${d.owner_org}`);

@@ -1,11 +1,10 @@
-import { registerMessages } from '../../kernel/index.ts';
+import './open-data.messages.ts';
 
-registerMessages({
-  'opendata.invalid_action': { 'zh-CN': '接口名称无效。', en: 'Invalid action name.' },
-  'opendata.invalid_name': { 'zh-CN': '数据集名称无效。', en: 'Invalid dataset name.' },
-  'opendata.not_found': { 'zh-CN': '没有这个开放数据集。', en: 'No such open dataset.' },
-});
-
-// P4 公共数据开放: CKAN's Action API over the catalog's open resources, and their downloads.
+// P4 公共数据开放: CKAN's Action API and DCAT-AP over the catalog's open and conditionally open
+// resources, their downloads, and the Portal's API (records, API keys, 有条件开放申请).
 export { CkanApi, license } from './ckan.ts';
+export { createOpenData, type OpenData } from './open-data.module.ts';
 export { openDataRoutes } from './open-data.routes.ts';
+export { defaultRateLimits } from './dataset-reader.ts';
+export { maxActiveKeys } from './api-keys.service.ts';
+export const openDataMigrations = { module: 'open-data', dir: new URL('./migrations/', import.meta.url) };

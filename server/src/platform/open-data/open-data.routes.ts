@@ -1,8 +1,11 @@
 import ExcelJS from 'exceljs';
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
-import { CkanError, license, type CkanApi } from './ckan.ts';
+import { CkanError, license } from './ckan.ts';
 import { DcatCatalog } from './dcat.ts';
+import type { OpenData } from './open-data.module.ts';
+import { downloadParams } from './open-data.schemas.ts';
+import { apiKeyHeaders, portalRoutes } from './portal.routes.ts';
 
 const tags = ['open-data'];
 const number = (value: unknown, fallback: number, name: string, max: number) => {
@@ -13,8 +16,10 @@ const number = (value: unknown, fallback: number, name: string, max: number) => 
   return n;
 };
 
-/** CKAN's Action API at /api/3/action/ (its envelope and errors) and the downloads its resources point to. */
-export function openDataRoutes(app: HttpApp, ckan: CkanApi, publicUrl: string): void {
+/** CKAN's Action API at /api/3/action/ (its envelope and errors), DCAT-AP, the downloads, and the Portal's API. */
+export function openDataRoutes(app: HttpApp, openData: OpenData): void {
+  const { ckan, publicUrl } = openData;
+  portalRoutes(app, openData);
   const actions: Record<string, (p: Record<string, unknown>) => Promise<unknown>> = {
     package_list: () => ckan.packageList(),
     package_show: (p) => ckan.packageShow(String(p.id ?? '')),
@@ -117,23 +122,18 @@ export function openDataRoutes(app: HttpApp, ckan: CkanApi, publicUrl: string): 
     {
       schema: {
         tags,
-        summary: 'Download an open dataset as CSV, JSON or XLSX',
-        params: z.strictObject({
-          name: z.string().regex(/^[a-z0-9_-]{2,100}$/, 'opendata.invalid_name'),
-          format: z.enum(['csv', 'json', 'xlsx']),
-        }),
+        summary: 'Download a dataset as CSV, JSON or XLSX (a conditionally open one with the X-API-Key of an approved applicant)',
+        params: downloadParams,
+        headers: apiKeyHeaders,
       },
     },
     async (request, reply) => {
-      let found;
-      try {
-        found = await ckan.rows(request.params.name);
-      } catch (error) {
-        if (error instanceof CkanError)
-          return reply.status(404).send({ error: { code: 'opendata.not_found', message: 'Not found', details: {} } });
-        throw error;
-      }
-      const { dataset, rows } = found;
+      const { dataset, rows } = await openData.reader.all(
+        request.actor,
+        request.params.name,
+        request.headers['x-api-key'],
+        request.params.format,
+      );
       const fields = dataset.fields;
       const file = `${encodeURIComponent(dataset.name)}.${request.params.format}`;
       reply.header('content-disposition', `attachment; filename*=UTF-8''${file}`);
