@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { sm2 } from 'sm-crypto-v2';
 import {
   ForbiddenError,
@@ -156,6 +157,53 @@ export class AuditLog {
     });
     const page = entries.slice(0, filter.limit);
     return { items: page, nextCursor: entries.length > filter.limit ? String(page.at(-1)!.seq) : null };
+  }
+
+  /**
+   * Counts over logged calls since a time, for metrics: entries of `actions` per day, their
+   * latency percentiles (`details.ms`) and organisations; refusals at endpoints under a prefix,
+   * by error code. `orgIds` narrows to those organisations' calls (refusals carry no org).
+   */
+  async callStats(filter: { actions: string[]; refusedTargetPrefix: string; since: Date; orgIds: string[] | null }) {
+    await this.flush();
+    const db = this.db.kysely;
+    const since = filter.since.toISOString();
+    const orgs = filter.orgIds;
+    const inScope = orgs === null ? sql`true` : sql`org_id in (${sql.join(orgs.length ? orgs : [''])})`;
+    const perDay = (
+      await sql<{ day: string; calls: string }>`select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day, count(*) as calls
+        from audit_log where action in (${sql.join(filter.actions)}) and outcome = 'ok' and at >= ${since} and ${inScope}
+        group by 1 order by 1`.execute(db)
+    ).rows;
+    const latency = (
+      await sql<{ p50: number | null; p95: number | null; p99: number | null }>`select
+          percentile_cont(0.5) within group (order by (details->>'ms')::float8) as p50,
+          percentile_cont(0.95) within group (order by (details->>'ms')::float8) as p95,
+          percentile_cont(0.99) within group (order by (details->>'ms')::float8) as p99
+        from audit_log where action in (${sql.join(filter.actions)}) and outcome = 'ok' and at >= ${since} and ${inScope}
+          and details ? 'ms'`.execute(db)
+    ).rows[0];
+    const byOrg = (
+      await sql<{ org_id: string; calls: string }>`select org_id, count(*) as calls from audit_log
+        where action in (${sql.join(filter.actions)}) and outcome = 'ok' and at >= ${since} and org_id is not null and ${inScope}
+        group by org_id order by count(*) desc limit 10`.execute(db)
+    ).rows;
+    const refused =
+      orgs === null
+        ? (
+            await sql<{ day: string; code: string; calls: string }>`select to_char(at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as day,
+                coalesce(details->>'code', 'unknown') as code, count(*) as calls from audit_log
+              where outcome = 'refused' and target_id like ${`${filter.refusedTargetPrefix}%`} and at >= ${since}
+              group by 1, 2 order by 1`.execute(db)
+          ).rows
+        : [];
+    const round = (v: number | null | undefined) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+    return {
+      perDay: perDay.map((r) => ({ day: r.day, calls: Number(r.calls) })),
+      latencyMs: { p50: round(latency?.p50), p95: round(latency?.p95), p99: round(latency?.p99) },
+      byOrg: byOrg.map((r) => ({ orgId: r.org_id, calls: Number(r.calls) })),
+      refused: refused.map((r) => ({ day: r.day, code: r.code, calls: Number(r.calls) })),
+    };
   }
 
   async verify(): Promise<VerifyResult> {

@@ -108,6 +108,18 @@ export class ItemDefinitions {
     this.identity = identity;
   }
 
+  /** Every item's data needs, of some organisations or of all (metrics: 共享需求满足率). Callers check who may ask. */
+  async dataNeeds(orgIds: string[] | null): Promise<{ itemId: string; orgId: string; needs: { resource: string; field: string }[] }[]> {
+    const rows = (
+      await sql<{ item_id: string; org_id: string; data_needs: { resource: string; field: string }[] }>`select p.item_id, n.org_id,
+          p.data_needs from item_profiles p join model_nodes n on n.id = p.item_id
+        where jsonb_array_length(p.data_needs) > 0 and (${orgIds === null} or n.org_id in (${sql.join(orgIds?.length ? orgIds : [''])}))`.execute(
+        this.db.kysely,
+      )
+    ).rows;
+    return rows.map((r) => ({ itemId: r.item_id, orgId: r.org_id, needs: r.data_needs }));
+  }
+
   private async item(actor: Actor, itemId: string, permission: 'model.read' | 'model.manage') {
     const node = await repo.findNode(this.db.kysely, itemId);
     if (!node || node.level !== 'item') throw new NotFoundError('items.node_not_found', { nodeId: itemId });

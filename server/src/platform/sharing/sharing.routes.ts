@@ -1,10 +1,23 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
+import type { SharingMetrics } from './metrics.ts';
 import { createRequestBody, type SharingService } from './sharing.service.ts';
 
 const tags = ['sharing'];
 
-export function sharingRoutes(app: HttpApp, sharing: SharingService): void {
+export function sharingRoutes(app: HttpApp, sharing: SharingService, metrics: SharingMetrics): void {
+  app.get(
+    '/api/v1/sharing/metrics',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: '共享指标 Needs, requests, 共享需求满足率, 分钟级满足率, calls, latency, consumers, refusals',
+        querystring: z.strictObject({ days: z.coerce.number().int().min(1).max(366).default(30) }),
+      },
+    },
+    async (request) => metrics.metrics(request.actor, request.query.days),
+  );
   app.post(
     '/api/v1/sharing/requests',
     {
