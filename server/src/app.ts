@@ -40,7 +40,7 @@ import { govstackDigitalRegistriesRoutes } from './govstack/digital-registries/i
 import { govstackInformationMediatorRoutes } from './govstack/information-mediator/index.ts';
 import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
-import { SharingMetrics, SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
+import { ObjectionService, SharingMetrics, SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
 import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
 import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
@@ -183,7 +183,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   govstackInformationMediatorRoutes(app, { identity, clients, catalog, sharing, publicUrl: config.publicUrl });
   const openData = createOpenData({ db, audit, identity, catalog, records, publicUrl: config.publicUrl });
   openDataRoutes(app, openData);
-  sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }));
+  const objections = new ObjectionService({ db, audit, identity, catalog, records, sharing, workflow, platformItems, keys });
+  sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }), objections);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);

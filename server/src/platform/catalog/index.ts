@@ -7,3 +7,4 @@ export { RecordStore, recordProblems, valueProblem, type RowProblem } from './re
 export { searchWords } from './search-words.ts';
 export { fieldSchema, type Field } from './catalog.schemas.ts';
 export const catalogMigrations = { module: 'catalog', dir: new URL('./migrations/', import.meta.url) };
+export { maskValue } from './masking.ts';

@@ -4,7 +4,7 @@ import type { CatalogService, Field, RecordStore } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
 import type { SharingService } from '../sharing/index.ts';
 import type { ClientRegistry } from '../sso/index.ts';
-import { maskValue } from './masking.ts';
+import { maskValue } from '../catalog/index.ts';
 
 export const maxBatchKeys = 1000;
 

@@ -27,4 +27,4 @@ registerMessages({
 // P3.3 数据网关: granted fields only, masked by grade, rate-limited, every call in the audit chain.
 export { DataGateway, defaultRateLimit, maxBatchKeys } from './gateway.ts';
 export { gatewayRoutes } from './gateway.routes.ts';
-export { maskValue } from './masking.ts';
+export { maskValue } from '../catalog/index.ts';

@@ -14,5 +14,14 @@ registerMessages({
     'zh-CN': '只有「{resource}」所属地区下级的单位才能申请回流。',
     en: 'Only organisations of regions below the owner of "{resource}" can ask for flow-back.',
   },
+  'sharing.objection_not_found': { 'zh-CN': '数据异议不存在。', en: 'No such data objection.' },
+  'sharing.objection_needs_grant': {
+    'zh-CN': '本单位没有「{resource}」的共享授权，不能对其数据提出异议。',
+    en: 'Your organisation holds no grant for "{resource}", so it cannot object to its data.',
+  },
+  'sharing.objection_field_not_granted': {
+    'zh-CN': '字段「{field}」不在本单位的授权范围内。',
+    en: 'The field "{field}" is not within your grant.',
+  },
   'sharing.unknown_fields': { 'zh-CN': '资源中没有这些字段：{fields}', en: 'The resource has no such fields: {fields}' },
 });

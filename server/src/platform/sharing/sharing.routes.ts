@@ -1,11 +1,48 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
 import type { SharingMetrics } from './metrics.ts';
+import { createObjectionBody, type ObjectionService } from './objections.ts';
 import { createRequestBody, type SharingService } from './sharing.service.ts';
 
 const tags = ['sharing'];
 
-export function sharingRoutes(app: HttpApp, sharing: SharingService, metrics: SharingMetrics): void {
+export function sharingRoutes(app: HttpApp, sharing: SharingService, metrics: SharingMetrics, objections: ObjectionService): void {
+  app.post(
+    '/api/v1/sharing/objections',
+    {
+      config: { permission: 'data.manage', idempotent: true },
+      schema: {
+        tags,
+        summary: '数据异议 Flag a record of a granted resource as wrong; the owner answers within 3 working days',
+        body: createObjectionBody,
+      },
+    },
+    async (request, reply) => reply.status(201).send(await objections.raise(request.actor, request.body)),
+  );
+  app.get(
+    '/api/v1/sharing/objections',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: 'Objections raised by or against my organisations',
+        querystring: z.strictObject({ status: z.enum(['open', 'accepted', 'rejected']).optional() }),
+      },
+    },
+    async (request) => objections.list(request.actor, request.query.status),
+  );
+  app.get(
+    '/api/v1/sharing/objections/:id',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: 'One objection with its answer',
+        params: z.strictObject({ id: z.string().regex(/^obj_[0-9a-z]{26}$/, 'identity.invalid_id') }),
+      },
+    },
+    async (request) => objections.get(request.actor, request.params.id),
+  );
   app.get(
     '/api/v1/sharing/metrics',
     {

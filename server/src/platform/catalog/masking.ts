@@ -1,4 +1,4 @@
-import type { Field } from '../catalog/index.ts';
+import type { Field } from './catalog.schemas.ts';
 import { maskName, maskPhone, maskResidentId } from '../identity/index.ts';
 
 /**
