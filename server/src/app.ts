@@ -42,6 +42,7 @@ import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from '.
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { ObjectionService, SharingMetrics, SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
 import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
+import { CollaborationService, collaborationMigrations, collaborationRoutes } from './platform/collaboration/index.ts';
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
 import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
@@ -61,6 +62,7 @@ export const migrationSources = [
   catalogMigrations,
   sharingMigrations,
   collectionMigrations,
+  collaborationMigrations,
   openDataMigrations,
 ];
 
@@ -178,6 +180,9 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   collectionRoutes(app, loads, sources, quality);
   const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, rateLimit: config.gatewayRateLimit });
   gatewayRoutes(app, gateway);
+  const collaboration = new CollaborationService({ db, audit, identity, catalog, records, model, platformItems, workflow, keys });
+  gateway.services = collaboration;
+  collaborationRoutes(app, collaboration);
   // GovStack Digital Registries and Information Mediator over the catalog, the gateway and the directory.
   govstackDigitalRegistriesRoutes(app, { catalog, records, gateway, clients, identity, audit, publicUrl: config.publicUrl });
   govstackInformationMediatorRoutes(app, { identity, clients, catalog, sharing, publicUrl: config.publicUrl });

@@ -23,6 +23,21 @@ export function gatewayRoutes(app: HttpApp, gateway: DataGateway): void {
     },
   );
   app.post(
+    '/gateway/v1/services/:code/call',
+    {
+      schema: {
+        tags,
+        summary: '业务协同 Call a department’s service under your organisation’s grant (Bearer token of an app)',
+        params: z.strictObject({ code: z.string().regex(/^[A-Za-z0-9-]{3,40}$/, 'catalog.invalid_code') }),
+        body: z.strictObject({
+          key: z.string().min(1).max(200).optional(),
+          input: z.record(z.string(), z.unknown()).optional(),
+        }),
+      },
+    },
+    async (request) => gateway.callService(request.actor, request.params.code, request.body),
+  );
+  app.post(
     '/gateway/v1/:resource/records/query',
     {
       schema: {

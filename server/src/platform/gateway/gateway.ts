@@ -4,6 +4,7 @@ import type { CatalogService, Field, RecordStore } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
 import type { SharingService } from '../sharing/index.ts';
 import type { ClientRegistry } from '../sso/index.ts';
+import type { CollaborationService } from '../collaboration/index.ts';
 import { maskValue } from '../catalog/index.ts';
 
 export const maxBatchKeys = 1000;
@@ -26,6 +27,8 @@ export class DataGateway {
   private readonly windows = new Map<string, { start: number; count: number }>();
   /** Calls a minute per app and resource (ZHILI_GATEWAY_RATE_LIMIT). */
   rateLimit: number;
+  /** 业务协同 services, called through this gateway (set once the module is wired). */
+  services: CollaborationService | null = null;
 
   constructor(deps: {
     audit: AuditLog;
@@ -108,6 +111,47 @@ export class DataGateway {
       },
     });
     return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, show(f, record[f.name])])) : null));
+  }
+
+  /**
+   * P3.4 业务协同: calls a department's service for an app whose organisation holds a grant for
+   * it, within the service's rate limit; the call — answered or failed — is one log entry.
+   */
+  async callService(actor: Actor, code: string, input: { key?: string | undefined; input?: Record<string, unknown> | undefined }) {
+    const started = performance.now();
+    if (actor.kind !== 'app' || !actor.clientId) throw new UnauthenticatedError('gateway.app_token_required');
+    const orgId = await this.clients.ownerOrg(actor.clientId);
+    const found = this.services && orgId ? await this.services.grantedService(orgId, code) : { service: undefined, granted: false };
+    if (!found.service) throw new NotFoundError('collab.service_not_found', { id: code });
+    if (!found.granted) throw new ForbiddenError('gateway.no_service_grant', { service: code });
+    const service = found.service;
+    this.admit(actor.clientId, `service:${service.id}`, service.rateLimit);
+    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    const log = (outcome: 'ok' | 'failed', details: Record<string, unknown>) =>
+      this.audit.record({
+        actor,
+        action: 'gateway.service',
+        outcome,
+        targetType: 'collab_service',
+        targetId: service.id,
+        orgId,
+        regionCode: org?.regionCode ?? null,
+        details: {
+          code: service.code,
+          kind: service.kind,
+          keyed: input.key !== undefined,
+          ms: Math.round((performance.now() - started) * 10) / 10,
+          ...details,
+        },
+      });
+    try {
+      const answer = await this.services!.call(service.id, input, orgId!);
+      await log('ok', {});
+      return answer;
+    } catch (error) {
+      await log('failed', { code: error instanceof AppError ? error.code : 'failed' });
+      throw error;
+    }
   }
 
   /**

@@ -17,6 +17,10 @@ registerMessages({
     'zh-CN': '数据回流授权只能按关键字段查询本地区记录，不能检索「{resource}」。',
     en: 'A flow-back grant reads its region’s records by key; it cannot search "{resource}".',
   },
+  'gateway.no_service_grant': {
+    'zh-CN': '本单位没有调用协同服务「{service}」的授权。',
+    en: 'Your organisation holds no grant to call the service "{service}".',
+  },
   'gateway.too_many_keys': { 'zh-CN': '一次最多查询 {max} 个键。', en: 'At most {max} keys a call.' },
   'gateway.rate_limited': {
     'zh-CN': '调用过于频繁，请 {retryAfterSeconds} 秒后再试。',

@@ -4,5 +4,6 @@ import './sharing.messages.ts';
 export { SharingService, type GrantTerms } from './sharing.service.ts';
 export { sharingRoutes } from './sharing.routes.ts';
 export { ObjectionService } from './objections.ts';
+export { approvalForm } from './approval-process.ts';
 export { SharingMetrics, minuteLevelMinutes, pendingOverdueDays } from './metrics.ts';
 export const sharingMigrations = { module: 'sharing', dir: new URL('./migrations/', import.meta.url) };

@@ -77,7 +77,7 @@ export class SharingMetrics {
     }
 
     const calls = await this.audit.callStats({
-      actions: ['gateway.query', 'gateway.search'],
+      actions: ['gateway.query', 'gateway.search', 'gateway.service'],
       refusedTargetPrefix: '/gateway/',
       since,
       orgIds,
