@@ -1,4 +1,4 @@
-import { useState, type HTMLAttributes } from 'react';
+import { useState, type HTMLAttributes, type ReactNode } from 'react';
 import { ArrowLeftOutlined, EditOutlined, HistoryOutlined, ShareAltOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import {
   Alert,
@@ -9,6 +9,7 @@ import {
   Row,
   Space,
   Table,
+  Tabs,
   Tag,
   Typography,
   type DescriptionsProps,
@@ -16,7 +17,7 @@ import {
 } from 'antd';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../shared/auth';
 import type { CatalogResourceDetail, CatalogResourceVersion } from '../../shared/api-types';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
@@ -25,10 +26,17 @@ import { canOpen } from '../sections';
 import { RequestModal } from '../sharing/request-modal';
 import { useResource, useResourceVersion } from './catalog-queries';
 import { GradeTag, OpenTypeTag, ShareTypeTag } from './catalog-tags';
+import { CollectionPanel } from './collection-panel';
 import { FieldsModal } from './fields-modal';
 import { FieldsTable } from './fields-table';
 import { InfoModal } from './info-modal';
+import { QualityPanel } from './quality-panel';
+import { SourcesPanel } from './sources-panel';
 import './catalog.css';
+
+/** The tabs of a resource: its fields, and for those who manage its data 数据归集, 定时归集 and 数据质量. */
+const TABS = ['fields', 'collection', 'sources', 'quality'] as const;
+type ResourceTab = (typeof TABS)[number];
 
 function overviewItems(resource: CatalogResourceDetail, t: TFunction): DescriptionsProps['items'] {
   return [
@@ -142,7 +150,10 @@ function VersionsCard({
   );
 }
 
-/** 数据资源: a resource's metadata, its fields (of any version) and its versions; editing with `data.manage`. */
+/**
+ * 数据资源: a resource's metadata, its fields (of any version) and its versions; with `data.manage`,
+ * editing, and its data: 上传归集 with the record of loads, 定时归集 and 数据质量 (P2.3).
+ */
 export function ResourcePage() {
   const { resourceId = '' } = useParams();
   const { t } = useTranslation();
@@ -150,6 +161,10 @@ export function ResourcePage() {
   const canManage = hasPermission(me, 'data.manage');
   const navigate = useNavigate();
   const location = useLocation();
+  const [params, setParams] = useSearchParams();
+  const tab: ResourceTab = (canManage && TABS.find((candidate) => candidate === params.get('tab'))) || 'fields';
+  const setTab = (next: ResourceTab) =>
+    setParams(next === 'fields' ? {} : { tab: next }, { replace: true, state: location.state as unknown });
   const resource = useResource(resourceId);
   // null: the current version
   const [chosen, setChosen] = useState<number | null>(null);
@@ -183,6 +198,41 @@ export function ResourcePage() {
   if (historical === null) fields = <FieldsTable fields={data.fields} version={data.version} />;
   else if (old.isError) fields = <ErrorBlock error={old.error} onRetry={() => void old.refetch()} />;
   else fields = <FieldsTable fields={old.data?.fields ?? []} version={historical} loading={old.isPending} />;
+
+  const fieldsAndVersions = (
+    <Row gutter={[16, 16]}>
+      <Col xs={24} xxl={15}>
+        <Card title={historical === null ? t('catalog.detail.fields') : t('catalog.detail.fieldsOfVersion', { version: shownVersion })}>
+          {historical !== null ? (
+            <Alert
+              type="info"
+              showIcon
+              style={{ marginBottom: 12 }}
+              message={t('catalog.detail.viewingHistory', { version: historical, current: data.version })}
+              description={old.data?.note || undefined}
+              action={
+                <Button size="small" onClick={() => setChosen(null)} data-testid="catalog-version-current">
+                  {t('catalog.detail.backToCurrent')}
+                </Button>
+              }
+              data-testid="catalog-version-banner"
+            />
+          ) : null}
+          {fields}
+        </Card>
+      </Col>
+      <Col xs={24} xxl={9}>
+        <VersionsCard resource={data} selected={shownVersion} onSelect={(version) => setChosen(version)} />
+      </Col>
+    </Row>
+  );
+
+  const panes: Record<ResourceTab, ReactNode> = {
+    fields: fieldsAndVersions,
+    collection: <CollectionPanel resourceId={data.id} fields={data.fields} />,
+    sources: <SourcesPanel resourceId={data.id} />,
+    quality: <QualityPanel resourceId={data.id} fields={data.fields} />,
+  };
 
   return (
     <div data-testid="catalog-detail" data-resource-id={data.id}>
@@ -225,31 +275,21 @@ export function ResourcePage() {
           data-testid="catalog-overview"
         />
       </Card>
-      <Row gutter={[16, 16]} style={{ marginTop: 16 }}>
-        <Col xs={24} xxl={15}>
-          <Card title={historical === null ? t('catalog.detail.fields') : t('catalog.detail.fieldsOfVersion', { version: shownVersion })}>
-            {historical !== null ? (
-              <Alert
-                type="info"
-                showIcon
-                style={{ marginBottom: 12 }}
-                message={t('catalog.detail.viewingHistory', { version: historical, current: data.version })}
-                description={old.data?.note || undefined}
-                action={
-                  <Button size="small" onClick={() => setChosen(null)} data-testid="catalog-version-current">
-                    {t('catalog.detail.backToCurrent')}
-                  </Button>
-                }
-                data-testid="catalog-version-banner"
-              />
-            ) : null}
-            {fields}
-          </Card>
-        </Col>
-        <Col xs={24} xxl={9}>
-          <VersionsCard resource={data} selected={shownVersion} onSelect={(version) => setChosen(version)} />
-        </Col>
-      </Row>
+      {canManage ? (
+        <Tabs
+          activeKey={tab}
+          onChange={(key) => setTab(key as ResourceTab)}
+          style={{ marginTop: 8 }}
+          items={TABS.map((key) => ({
+            key,
+            label: <span data-testid={`resource-tab-${key}`}>{t(`collection.tabs.${key}`)}</span>,
+            children: panes[key],
+          }))}
+          data-testid="resource-tabs"
+        />
+      ) : (
+        <div style={{ marginTop: 16 }}>{fieldsAndVersions}</div>
+      )}
       {editing === 'sharing' ? (
         <RequestModal resourceId={data.id} onClose={() => setEditing(null)} onDone={() => navigate('/console/sharing?tab=mine')} />
       ) : null}
