@@ -29,6 +29,8 @@ const ProcessDesignerPage = lazy(() =>
 const InstancePage = lazy(() => import('./processes/instance-page').then((module) => ({ default: module.InstancePage })));
 const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) => ({ default: module.ResourcePage })));
 const SharingRequestPage = lazy(() => import('./sharing/request-page').then((module) => ({ default: module.SharingRequestPage })));
+// The metrics page (and, behind it, echarts) loads only when it is opened.
+const SharingMetricsPage = lazy(() => import('./sharing-metrics/metrics-page').then((module) => ({ default: module.SharingMetricsPage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 function ConsoleHome() {
@@ -171,6 +173,16 @@ function ConsoleShell() {
             <Guarded section="sharing">
               <Suspense fallback={<LoadingBlock />}>
                 <SharingRequestPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="sharing-metrics"
+          element={
+            <Guarded section="sharingMetrics">
+              <Suspense fallback={<LoadingBlock />}>
+                <SharingMetricsPage />
               </Suspense>
             </Guarded>
           }

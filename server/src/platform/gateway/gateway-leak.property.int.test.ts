@@ -17,7 +17,7 @@ const fields = [
   { name: 'street', label: '街道', type: 'string', grade: 'L2' },
   { name: 'remark', label: '备注', type: 'string', grade: 'L1' },
 ] as const;
-const optional = fields.filter((f) => !f.key).map((f) => f.name);
+const optional = fields.filter((f) => !('key' in f)).map((f) => f.name);
 const record = (i: number) => ({
   id_number: people[i]!.idNumber,
   person_name: people[i]!.name,
