@@ -116,7 +116,11 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const provider = await createOidcProvider(db, config.publicUrl, identity, log);
 
   const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
-  const resolveBearer = bearerResolver(provider, (accountId, ip) => identity.actorFor(accountId, ip));
+  const resolveBearer = bearerResolver(
+    provider,
+    (accountId, ip) => identity.actorFor(accountId, ip),
+    () => clients.generation,
+  );
   installAuthentication(app, auth, () => (token, request) => resolveBearer(token, request.ip));
   installIdempotency(app, db);
   onRefusal(async (request, error) => {

@@ -45,6 +45,12 @@ export async function insertPending(tx: Executor, entry: Omit<ChainedFields, 'se
   await sql`insert into audit_pending (entry) values (${JSON.stringify(entry)}::jsonb)`.execute(tx);
 }
 
+export async function insertPendingMany(db: Executor, entries: Omit<ChainedFields, 'seq'>[]): Promise<void> {
+  await sql`insert into audit_pending (entry) select e::jsonb from unnest(${entries.map((e) => JSON.stringify(e))}::text[]) as e`.execute(
+    db,
+  );
+}
+
 /** The oldest pending entries no other chainer holds. */
 export async function takePending(tx: Executor, limit: number): Promise<{ pendingSeq: string; entry: Omit<ChainedFields, 'seq'> }[]> {
   const rows = await sql<{ pending_seq: string; entry: Omit<ChainedFields, 'seq'> }>`select pending_seq, entry from audit_pending

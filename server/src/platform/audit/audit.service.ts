@@ -65,7 +65,7 @@ export class AuditLog {
    * describes, or not at all. Without a transaction it runs in its own.
    */
   async record(input: AuditInput, tx?: Executor): Promise<void> {
-    await repo.insertPending(tx ?? this.db.kysely, {
+    const entry = {
       id: newId('aud'),
       at: new Date().toISOString(),
       actorId: input.actor.accountId ?? input.actor.clientId,
@@ -79,7 +79,38 @@ export class AuditLog {
       regionCode: input.regionCode ?? input.actor.regionCode,
       ip: input.actor.ip || null,
       details: input.details ?? {},
+    };
+    if (tx) return repo.insertPending(tx, entry);
+    // On its own: joins the entries waiting to be written, all committed in one statement —
+    // a group commit, so a busy gateway pays one commit for many calls. It resolves only
+    // once its entry is committed.
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.push({ entry, resolve, reject });
+      if (!this.writing) void this.writeWaiting();
     });
+  }
+
+  private waiting: { entry: Parameters<typeof repo.insertPending>[1]; resolve: () => void; reject: (e: unknown) => void }[] = [];
+  private writing = false;
+
+  private async writeWaiting(): Promise<void> {
+    this.writing = true;
+    try {
+      while (this.waiting.length) {
+        const batch = this.waiting.splice(0, 500);
+        try {
+          await repo.insertPendingMany(
+            this.db.kysely,
+            batch.map((b) => b.entry),
+          );
+          for (const b of batch) b.resolve();
+        } catch (error) {
+          for (const b of batch) b.reject(error);
+        }
+      }
+    } finally {
+      this.writing = false;
+    }
   }
 
   /**

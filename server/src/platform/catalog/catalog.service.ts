@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
 import {
   afterTimeCursor,
@@ -47,6 +48,23 @@ function sameFields(a: Field[], b: Field[]): boolean {
   return flat(a) === flat(b);
 }
 
+/** A resource as the sharing module, the gateway and collection need it. */
+export interface SharingView {
+  id: string;
+  orgId: string;
+  name: string;
+  code: string;
+  shareType: string;
+  updateFrequency: string;
+  version: number;
+  fields: Field[];
+  recordsUpdatedAt: string | null;
+  regionField: string | null;
+}
+
+/** How long a resource's sharing view is remembered (see `sharingView`). */
+export const viewCacheMs = 5000;
+
 /** Personal identifiers are sensitive (L3+) under the data-grading rules the seeds follow. */
 const minimumGrade: Partial<Record<Field['type'], Grade>> = { id_number: 'L3', phone: 'L3' };
 
@@ -59,6 +77,8 @@ export class CatalogService {
   private readonly db: Database;
   private readonly audit: AuditLog;
   private readonly identity: IdentityStore;
+
+  private readonly views = new LRUCache<string, SharingView>({ max: 5000, ttl: viewCacheMs });
 
   constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
     this.db = db;
@@ -121,6 +141,7 @@ export class CatalogService {
         tx,
       );
     });
+    this.forget();
     return this.detail(actor, id);
   }
 
@@ -167,6 +188,7 @@ export class CatalogService {
         tx,
       );
     });
+    this.forget();
     return this.detail(actor, id);
   }
 
@@ -197,6 +219,7 @@ export class CatalogService {
         tx,
       );
     });
+    this.forget();
     return this.detail(actor, id);
   }
 
@@ -308,11 +331,17 @@ export class CatalogService {
     }));
   }
 
-  /** A resource, by id or code, as the sharing module and the gateway need it (their callers check who may ask). */
-  async sharingView(idOrCode: string) {
+  /**
+   * A resource, by id or code, as the sharing module and the gateway need it (their callers
+   * check who may ask). Remembered {@link viewCacheMs}: the gateway asks on every call; a change
+   * made on this node is seen at once, one made on another node within that time.
+   */
+  async sharingView(idOrCode: string, fresh = false): Promise<SharingView | undefined> {
+    const known = fresh ? undefined : this.views.get(idOrCode);
+    if (known) return known;
     const row = (await sql<ResourceRow>`select * from data_resources where id = ${idOrCode} or code = ${idOrCode}`.execute(this.db.kysely))
       .rows[0];
-    return row
+    const view: SharingView | undefined = row
       ? {
           id: row.id,
           orgId: row.org_id,
@@ -326,6 +355,13 @@ export class CatalogService {
           regionField: row.region_field,
         }
       : undefined;
+    if (view) this.views.set(idOrCode, view);
+    return view;
+  }
+
+  /** Forgets what {@link sharingView} remembered of a resource (after a change to it). */
+  forget(): void {
+    this.views.clear();
   }
 
   async detail(actor: Actor, id: string) {

@@ -389,19 +389,13 @@ export class RecordStore {
 
   /** A value's blind indexes under every data key in use (a record sealed before a rotation finished keeps the old one). */
   private async valueIndexes(field: string, value: string): Promise<string[]> {
-    const versions = (
-      await sql<{ version: number }>`select version from crypto_data_keys where retired_at is null`.execute(this.db.kysely)
-    ).rows.map((r) => r.version);
-    const keys = await Promise.all(versions.map((v) => this.keys.get(v)));
+    const keys = await this.activeKeys();
     return keys.map((key) => blindIndex(key, field, value));
   }
 
   /** Records by a key field's values, in the order asked (null where none): for the gateway, which checks grants itself. */
   async lookup(resourceId: string, field: string, values: string[]): Promise<{ value: string; record: Row | null }[]> {
-    const versions = (
-      await sql<{ version: number }>`select version from crypto_data_keys where retired_at is null`.execute(this.db.kysely)
-    ).rows.map((r) => r.version);
-    const keys = await Promise.all(versions.map((v) => this.keys.get(v)));
+    const keys = await this.activeKeys();
     const indexOf = new Map<string, string>();
     for (const value of values) for (const key of keys) indexOf.set(blindIndex(key, field, value), value);
     if (indexOf.size === 0) return values.map((value) => ({ value, record: null }));
@@ -417,6 +411,22 @@ export class RecordStore {
     const byValue = new Map<string, Row>();
     for (const row of rows) byValue.set(indexOf.get(row.value_index)!, { ...row.data, ...(await this.openSealed(row)) });
     return values.map((value) => ({ value, record: byValue.get(value) ?? null }));
+  }
+
+  private active: { keys: DataKey[]; at: number } | null = null;
+
+  /**
+   * The data keys not yet retired — every blind index is under one of them. Remembered five
+   * seconds (a lookup is the gateway's every call); a rotation on this node is seen at once.
+   */
+  private async activeKeys(): Promise<DataKey[]> {
+    if (this.active && Date.now() - this.active.at < 5000) return this.active.keys;
+    const versions = (
+      await sql<{ version: number }>`select version from crypto_data_keys where retired_at is null`.execute(this.db.kysely)
+    ).rows.map((r) => r.version);
+    const keys = await Promise.all(versions.map((v) => this.keys.get(v)));
+    this.active = { keys, at: Date.now() };
+    return keys;
   }
 
   private async openSealed(row: RecordRow): Promise<Row> {
@@ -462,6 +472,7 @@ export class RecordStore {
       onProgress(resealed);
     }
     const retired = await this.keys.retireAllBut(key.version);
+    this.active = null;
     return { version: key.version, resealed, retired };
   }
 }

@@ -79,7 +79,7 @@ export class LoadService {
 
   /** The resource, if the actor manages its owner's data. */
   async ownedResource(actor: Actor, resourceId: string): Promise<Resource & { regionCode: string | null }> {
-    const resource = await this.catalog.sharingView(resourceId);
+    const resource = await this.catalog.sharingView(resourceId, true);
     if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceId });
     const org = await this.identity.findOrg(resource.orgId);
     requirePermission(actor, 'data.manage', { orgId: resource.orgId, regionCode: org?.regionCode ?? null });

@@ -105,7 +105,7 @@ export class QualityService {
   }
 
   private async owned(actor: Actor, resourceId: string) {
-    const resource = await this.catalog.sharingView(resourceId);
+    const resource = await this.catalog.sharingView(resourceId, true);
     if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceId });
     const org = await this.identity.findOrg(resource.orgId);
     requirePermission(actor, 'data.manage', { orgId: resource.orgId, regionCode: org?.regionCode ?? null });
@@ -155,7 +155,7 @@ export class QualityService {
    * 数据质量整改 task for the owner's data stewards unless one is already open.
    */
   async record(resourceId: string, assessment: Assessment): Promise<void> {
-    const resource = await this.catalog.sharingView(resourceId);
+    const resource = await this.catalog.sharingView(resourceId, true);
     if (!resource) return;
     await sql`insert into collection_quality (resource_id, org_id, checked_rows, bad_rows, reasons, sample, basis, checked_at)
       values (${resource.id}, ${resource.orgId}, ${assessment.checkedRows}, ${assessment.badRows}, ${JSON.stringify(assessment.reasons)}::jsonb,

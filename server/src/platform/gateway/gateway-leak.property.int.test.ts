@@ -149,7 +149,9 @@ describe.each(testDatabases())('the gateway never leaks beyond the grant (proper
       )
     ).rows[0]!;
     // someone hides how many records an app read
-    await sql`update audit_log set details = jsonb_set(details, '{keys}', '9999'::jsonb) where seq = ${entry.seq}`.execute(t.node.db.kysely);
+    await sql`update audit_log set details = jsonb_set(details, '{keys}', '9999'::jsonb) where seq = ${entry.seq}`.execute(
+      t.node.db.kysely,
+    );
     const verdict = await t.node.audit.verify();
     expect(verdict.ok).toBe(false);
     expect(JSON.stringify(verdict)).toContain(String(entry.seq));

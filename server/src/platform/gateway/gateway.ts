@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { AppError, ForbiddenError, NotFoundError, UnauthenticatedError, ValidationError, type Actor } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import type { CatalogService, Field, RecordStore } from '../catalog/index.ts';
@@ -25,6 +26,8 @@ export class DataGateway {
   private readonly sharing: SharingService;
   private readonly clients: ClientRegistry;
   private readonly windows = new Map<string, { start: number; count: number }>();
+  /** Organisations' regions, for the log entries (they hardly ever change). */
+  private readonly regions = new LRUCache<string, { regionCode: string | null }>({ max: 10_000, ttl: 60_000 });
   /** Calls a minute per app and resource (ZHILI_GATEWAY_RATE_LIMIT). */
   rateLimit: number;
   /** 业务协同 services, called through this gateway (set once the module is wired). */
@@ -61,6 +64,16 @@ export class DataGateway {
       throw new AppError(429, 'gateway.rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) });
   }
 
+  private async regionOf(orgId: string | null): Promise<string | null> {
+    if (!orgId) return null;
+    let known = this.regions.get(orgId);
+    if (!known) {
+      known = { regionCode: (await this.identity.findOrg(orgId))?.regionCode ?? null };
+      this.regions.set(orgId, known);
+    }
+    return known.regionCode;
+  }
+
   /** Who may read what: an app's token, a known resource, its organisation's grants (the union of its active ones). */
   private async authorize(actor: Actor, resourceRef: string) {
     if (actor.kind !== 'app' || !actor.clientId) throw new UnauthenticatedError('gateway.app_token_required');
@@ -75,7 +88,7 @@ export class DataGateway {
     /** Flow-back grants (数据回流) read only the records of their own region. */
     const inRegion = (record: Record<string, unknown>) =>
       terms.regionPrefixes === null ||
-      (terms.regionField !== null && terms.regionPrefixes.some((p) => String(record[terms.regionField!] ?? '').startsWith(p)));
+      (resource.regionField !== null && terms.regionPrefixes.some((p) => String(record[resource.regionField!] ?? '').startsWith(p)));
     return { clientId: actor.clientId, resource, orgId, granted, terms, show, inRegion };
   }
 
@@ -92,7 +105,7 @@ export class DataGateway {
       record: f.record && inRegion(f.record) ? f.record : null,
     }));
     const fields = resource.fields.filter((f) => granted.includes(f.name));
-    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    const regionCode = await this.regionOf(orgId);
     // The log entry commits before the answer leaves.
     await this.audit.record({
       actor,
@@ -100,7 +113,7 @@ export class DataGateway {
       targetType: 'data_resource',
       targetId: resource.id,
       orgId,
-      regionCode: org?.regionCode ?? null,
+      regionCode,
       details: {
         keyField: field,
         keys: values.length,
@@ -126,7 +139,7 @@ export class DataGateway {
     if (!found.granted) throw new ForbiddenError('gateway.no_service_grant', { service: code });
     const service = found.service;
     this.admit(actor.clientId, `service:${service.id}`, service.rateLimit);
-    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    const regionCode = await this.regionOf(orgId);
     const log = (outcome: 'ok' | 'failed', details: Record<string, unknown>) =>
       this.audit.record({
         actor,
@@ -135,7 +148,7 @@ export class DataGateway {
         targetType: 'collab_service',
         targetId: service.id,
         orgId,
-        regionCode: org?.regionCode ?? null,
+        regionCode,
         details: {
           code: service.code,
           kind: service.kind,
@@ -209,14 +222,14 @@ export class DataGateway {
       limit: input.limit,
       offset: input.offset,
     });
-    const org = orgId ? await this.identity.findOrg(orgId) : undefined;
+    const regionCode = await this.regionOf(orgId);
     await this.audit.record({
       actor,
       action: 'gateway.search',
       targetType: 'data_resource',
       targetId: resource.id,
       orgId,
-      regionCode: org?.regionCode ?? null,
+      regionCode,
       details: {
         matchedOn: equals.map((e) => e.field.name),
         contains: contains ? (input.contains?.field ?? '*') : null,

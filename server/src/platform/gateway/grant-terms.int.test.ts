@@ -114,6 +114,25 @@ describe.each(testDatabases())('grant terms at the gateway on %s', (kind) => {
     expect(expired.body.error!.code).toBe('gateway.no_grant');
   });
 
+  it('an app removed by its admin is refused at once, though its token was just trusted from memory', async () => {
+    const orgId = await given(t).orgId('xihu-sjj');
+    const registered = (
+      await t.request('POST', '/api/v1/oidc-clients', {
+        as: admin,
+        body: { name: '即将注销的系统', grantTypes: ['client_credentials'], orgId },
+      })
+    ).json();
+    const config = await oidc.discovery(new URL(`${base}/oidc`), registered.client.clientId, registered.clientSecret, undefined, {
+      execute: [oidc.allowInsecureRequests],
+    });
+    const token = (await oidc.clientCredentialsGrant(config)).access_token;
+    const path = `/gateway/v1/330100-SJ-0800/records?field=id_number&key=${citizens[1]!.idNumber}`;
+    expect((await get(token, path)).status).not.toBe(401); // known now (403 or 200 — the grant may have expired above)
+    const removed = await t.request('DELETE', `/api/v1/oidc-clients/${registered.client.clientId}`, { as: admin });
+    expect(removed.statusCode).toBe(204);
+    expect((await get(token, path)).status).toBe(401);
+  });
+
   it('flow-back: a county reads the province’s records of its own region only, granted at once', async () => {
     const province = await given(t).orgId('zj-gat');
     const created = await t.request('POST', '/api/v1/catalog/resources', {

@@ -67,9 +67,8 @@ export interface GrantTerms {
   clearFields: string[];
   /** calls a minute: the most generous grant's; null = the gateway's default */
   rateLimit: number | null;
-  /** flow-back grants only: the region prefixes whose records may be read; null = every record */
+  /** flow-back grants only: the region prefixes (of the resource's `regionField`) whose records may be read; null = every record */
   regionPrefixes: string[] | null;
-  regionField: string | null;
 }
 
 /** The platform itself, for what it does on an organisation's behalf (its approval item). */
@@ -312,14 +311,12 @@ export class SharingService {
       }>`select fields, clear_text, rate_limit, region_prefix from share_grants where consumer_org_id = ${consumerOrgId}
         and resource_id = ${resourceId} and status = 'active' and (expires_at is null or expires_at > now())`.execute(this.db.kysely)
     ).rows;
-    const resource = rows.length ? await this.catalog.sharingView(resourceId) : undefined;
     const limits = rows.map((r) => r.rate_limit);
     return {
       fields: [...new Set(rows.flatMap((r) => r.fields))],
       clearFields: [...new Set(rows.filter((r) => r.clear_text).flatMap((r) => r.fields))],
       rateLimit: limits.length && limits.every((l) => l !== null) ? Math.max(...(limits as number[])) : null,
       regionPrefixes: rows.length && rows.every((r) => r.region_prefix) ? rows.map((r) => r.region_prefix!) : null,
-      regionField: resource?.regionField ?? null,
     };
   }
 

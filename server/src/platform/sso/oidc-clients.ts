@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
 import { z } from 'zod';
 import { ConflictError, newId, newSecret, NotFoundError, requirePermission, type Actor, type Database } from '../../kernel/index.ts';
@@ -170,6 +171,7 @@ export class ClientRegistry {
       await sql`delete from oidc_payloads where payload->>'clientId' = ${clientId}`.execute(tx);
       await this.audit.record({ actor, action: 'oidc_client.delete', targetType: 'oidc_client', targetId: clientId }, tx);
     });
+    this.generation += 1; // cached tokens and owners of apps are looked up afresh
   }
 
   /**
@@ -205,12 +207,21 @@ export class ClientRegistry {
   }
 
   /** The organisation an app acts for: its data grants are that organisation's. */
+  /** Bumped whenever an app is removed: caches of app tokens and owners compare it. */
+  generation = 0;
+  private readonly owners = new LRUCache<string, { orgId: string | null; generation: number }>({ max: 10_000, ttl: 10_000 });
+
+  /** The organisation an app acts for (remembered 10 s, forgotten when any app is removed). */
   async ownerOrg(clientId: string): Promise<string | null> {
+    const known = this.owners.get(clientId);
+    if (known && known.generation === this.generation) return known.orgId;
     const row = (
       await sql<{
         owner_org_id: string | null;
       }>`select owner_org_id from oidc_clients where client_id = ${clientId} and deleted_at is null`.execute(this.db.kysely)
     ).rows[0];
-    return row?.owner_org_id ?? null;
+    const orgId = row?.owner_org_id ?? null;
+    this.owners.set(clientId, { orgId, generation: this.generation });
+    return orgId;
   }
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { generateKeyPairSync, randomBytes } from 'node:crypto';
 import Provider, { type Configuration, type KoaContextWithOIDC } from 'oidc-provider';
 import { appActor, getOrCreateNodeKey, type Actor, type Database, type Logger } from '../../kernel/index.ts';
@@ -63,13 +64,32 @@ export async function createOidcProvider(db: Database, publicUrl: string, accoun
   return provider;
 }
 
-/** Resolves an access token this provider issued into the actor that holds it. */
-export function bearerResolver(provider: Provider, actorOf: (accountId: string, ip: string) => Promise<Actor | undefined>) {
+/** How long an app's (client-credentials) token is trusted without asking the store again. */
+export const appTokenCacheMs = 10_000;
+
+/**
+ * Resolves an access token this provider issued into the actor that holds it. An app's token,
+ * once found, is remembered for {@link appTokenCacheMs} (never past its expiry, and forgotten at
+ * once when any app is removed — `clientsChanged`): the gateway serves apps, and two store reads
+ * a call were most of its cost.
+ */
+export function bearerResolver(
+  provider: Provider,
+  actorOf: (accountId: string, ip: string) => Promise<Actor | undefined>,
+  clientsChanged: () => number = () => 0,
+) {
+  const apps = new LRUCache<string, { clientId: string | null; generation: number }>({ max: 10_000, ttl: appTokenCacheMs });
   return async (token: string, ip: string): Promise<Actor | undefined> => {
+    const known = apps.get(token);
+    if (known && known.generation === clientsChanged()) return appActor(known.clientId, ip);
     const access = await provider.AccessToken.find(token);
     if (access && !access.isExpired && access.accountId) return actorOf(access.accountId, ip);
     const machine = await provider.ClientCredentials.find(token);
-    if (machine && !machine.isExpired) return appActor(machine.clientId ?? null, ip);
+    if (machine && !machine.isExpired) {
+      const ttl = Math.min(appTokenCacheMs, Math.max(0, (machine.exp ?? 0) * 1000 - Date.now()));
+      if (ttl > 0) apps.set(token, { clientId: machine.clientId ?? null, generation: clientsChanged() }, { ttl });
+      return appActor(machine.clientId ?? null, ip);
+    }
     return undefined;
   };
 }
