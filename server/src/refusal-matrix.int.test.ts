@@ -71,6 +71,66 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     { method: 'GET', url: '/api/v1/workflow/calendar?year=2026' },
   ];
 
+  /** The data platform's management: a data officer's (data.manage), no one else's here. */
+  const dataOnly = (): Call[] => {
+    const res = 'res_00000000000000000000000000';
+    return [
+      {
+        method: 'POST',
+        url: '/api/v1/catalog/resources',
+        body: {
+          orgId: ids['xihu-zf'],
+          code: '330106-ZZ-0001',
+          name: '测试资源',
+          domain: 'shared',
+          shareType: 'conditional',
+          openType: 'none',
+          updateFrequency: 'daily',
+          fields: [{ name: 'code_no', label: '编号', type: 'string', grade: 'L1', key: true }],
+        },
+      },
+      { method: 'POST', url: '/api/v1/collection/loads', body: { resourceId: res, format: 'csv' } },
+      { method: 'GET', url: `/api/v1/collection/loads?resourceId=${res}` },
+      {
+        method: 'POST',
+        url: '/api/v1/collection/sources',
+        body: { resourceId: res, name: '接口', url: 'http://127.0.0.1:9/x', cursorField: 'updated_at', intervalMinutes: 60 },
+      },
+      { method: 'GET', url: `/api/v1/collection/quality/${res}` },
+      { method: 'GET', url: '/api/v1/sharing/requests' },
+      { method: 'GET', url: '/api/v1/sharing/metrics' },
+      {
+        method: 'POST',
+        url: '/api/v1/sharing/objections',
+        body: { resourceId: res, keyField: 'code_no', keyValue: 'A1', description: '数据有误' },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/collaboration/services',
+        body: {
+          orgId: ids['xihu-zf'],
+          code: 'XH-TEST-01',
+          name: '测试服务',
+          shareType: 'unconditional',
+          kind: 'query',
+          resourceId: res,
+          keyField: 'code_no',
+          answer: { type: 'exists' },
+        },
+      },
+      {
+        method: 'POST',
+        url: '/api/v1/collaboration/requests',
+        body: {
+          serviceId: 'svc_00000000000000000000000000',
+          itemId: 'node_00000000000000000000000000',
+          purpose: '测试用途',
+          legalBasis: '测试',
+        },
+      },
+    ];
+  };
+
   const matrix = (): [string, Call[]][] => [
     [
       'anonymous',
@@ -78,6 +138,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         ...adminOnly(),
         ...monitorOnly(),
         ...workbenchOnly(),
+        ...dataOnly(),
         { method: 'GET', url: '/api/v1/orgs' },
         { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` },
         { method: 'POST', url: '/api/v1/auth/logout' },
@@ -91,16 +152,21 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         ...adminOnly(),
         ...monitorOnly(),
         ...workbenchOnly(),
+        ...dataOnly(),
         { method: 'GET', url: '/api/v1/orgs' },
         { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}/address-book` },
       ],
     ],
-    ['enterprise', [...adminOnly(), ...monitorOnly(), ...workbenchOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }]],
+    [
+      'enterprise',
+      [...adminOnly(), ...monitorOnly(), ...workbenchOnly(), ...dataOnly(), { method: 'GET', url: `/api/v1/orgs/${ids['xihu-zf']}` }],
+    ],
     [
       'staff',
       [
         ...adminOnly(),
         ...monitorOnly(),
+        ...dataOnly(),
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
         { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
@@ -109,6 +175,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     [
       'leader',
       [
+        ...dataOnly(),
         { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['xihu-zf']!) },
         { method: 'GET', url: '/api/v1/audit' },
       ],
@@ -126,6 +193,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         { method: 'GET', url: '/api/v1/audit' },
         { method: 'GET', url: '/api/v1/oidc-clients' },
         { method: 'PUT', url: '/api/v1/workflow/calendar/days/2026-12-31', body: { kind: 'holiday', name: '测试' } }, // the country's calendar
+        ...dataOnly(),
       ],
     ],
     [
@@ -134,6 +202,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         { method: 'POST', url: '/api/v1/accounts', body: staffBody(ids['zj-dsj']!) },
         { method: 'POST', url: '/api/v1/orgs', body: { name: '浙江省测试厅', kind: 'department', regionCode: '330000' } },
         { method: 'POST', url: '/api/v1/oidc-clients', body: { name: '测试应用', grantTypes: ['client_credentials'] } },
+        ...dataOnly(),
       ],
     ],
   ];
