@@ -45,6 +45,27 @@ export function given(t: TestNode) {
       }
       return parentId!;
     },
+    /**
+     * An app registered (by `admin`) for an organisation — slug or id — and its OAuth2
+     * client-credentials access token from Zhili's own token endpoint.
+     */
+    async appToken(org: string, name = '业务系统'): Promise<string> {
+      const admin = await t.login('admin');
+      const orgId = org.startsWith('org_') ? org : await this.orgId(org);
+      const registered = await t.request('POST', '/api/v1/oidc-clients', {
+        as: admin,
+        body: { name: `${name} ${orgId.slice(-6)}`, grantTypes: ['client_credentials'], orgId },
+      });
+      if (registered.statusCode !== 201) throw new Error(`registering an app failed: ${registered.body}`);
+      const { client, clientSecret } = registered.json() as { client: { clientId: string }; clientSecret: string };
+      const basic = Buffer.from(`${encodeURIComponent(client.clientId)}:${encodeURIComponent(clientSecret)}`).toString('base64');
+      const issued = await t.request('POST', '/oidc/token', {
+        body: 'grant_type=client_credentials',
+        headers: { authorization: `Basic ${basic}`, 'content-type': 'application/x-www-form-urlencoded' },
+      });
+      if (issued.statusCode !== 200) throw new Error(`no token: ${issued.body}`);
+      return (issued.json() as { access_token: string }).access_token;
+    },
     async refusals(): Promise<number> {
       await t.node.audit.flush();
       const row = await sql<{ n: string }>`select count(*) as n from audit_log where outcome = 'refused'`.execute(t.node.db.kysely);

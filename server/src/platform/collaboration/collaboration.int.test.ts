@@ -1,7 +1,6 @@
 import { sql } from 'kysely';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCitizens } from '../../packs/demo-province/index.ts';
 import { testDatabases } from '../../testing/databases.ts';
@@ -23,17 +22,7 @@ describe.each(testDatabases())('business collaboration services on %s', (kind) =
   let upstreamStatus = 200;
   const upstreamBodies: unknown[] = [];
 
-  const appToken = async (orgSlug: string) => {
-    const registered = await t.request('POST', '/api/v1/oidc-clients', {
-      as: admin,
-      body: { name: `${orgSlug} 协同系统`, grantTypes: ['client_credentials'], orgId: await given(t).orgId(orgSlug) },
-    });
-    const { client, clientSecret } = registered.json();
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    });
-    return (await oidc.clientCredentialsGrant(config)).access_token;
-  };
+  const appToken = (orgSlug: string) => given(t).appToken(orgSlug, '协同系统');
   const call = async (token: string, code: string, body: unknown) => {
     const response = await fetch(`${base}/gateway/v1/services/${code}/call`, {
       method: 'POST',

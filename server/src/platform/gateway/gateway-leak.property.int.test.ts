@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { sql } from 'kysely';
-import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../kernel/index.ts';
 import { generateCitizens } from '../../packs/demo-province/index.ts';
@@ -76,15 +75,7 @@ describe.each(testDatabases())('the gateway never leaks beyond the grant (proper
         body: { resourceId, itemId, fields: ['id_number'], purpose: '监护关系核验', legalBasis: '未成年人保护法' },
       })
     ).json().id;
-    const registered = await t.request('POST', '/api/v1/oidc-clients', {
-      as: admin,
-      body: { name: '西湖区监护核验系统', grantTypes: ['client_credentials'], orgId: consumerOrgId },
-    });
-    const { client, clientSecret } = registered.json();
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    });
-    token = (await oidc.clientCredentialsGrant(config)).access_token;
+    token = await given(t).appToken(consumerOrgId, '西湖区监护核验系统');
     t.node.gateway.rateLimit = 1_000_000;
   });
   afterAll(() => t?.close());

@@ -15,18 +15,7 @@ describe.each(testDatabases())('grant terms at the gateway on %s', (kind) => {
   let admin: Session;
   let consumer: Session;
 
-  const appToken = async (orgSlug: string) => {
-    const orgId = await given(t).orgId(orgSlug);
-    const registered = await t.request('POST', '/api/v1/oidc-clients', {
-      as: admin,
-      body: { name: `${orgSlug} 业务系统`, grantTypes: ['client_credentials'], orgId },
-    });
-    const { client, clientSecret } = registered.json();
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    });
-    return (await oidc.clientCredentialsGrant(config)).access_token;
-  };
+  const appToken = (orgSlug: string) => given(t).appToken(orgSlug);
   const get = async (token: string, path: string) => {
     const response = await fetch(`${base}${path}`, { headers: { authorization: `Bearer ${token}` } });
     return {

@@ -1,5 +1,4 @@
 import { sql } from 'kysely';
-import * as oidc from 'openid-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDatabases } from '../../testing/databases.ts';
 import { given } from '../../testing/given.ts';
@@ -41,17 +40,7 @@ describe.each(testDatabases())('sharing metrics on %s', (kind) => {
         body: { resourceId, itemId, fields: ['code_no', 'title'], purpose: '指标测试用途', legalBasis: '公共数据条例' },
       })
     ).json();
-  const appToken = async (orgSlug: string) => {
-    const registered = await t.request('POST', '/api/v1/oidc-clients', {
-      as: admin,
-      body: { name: `${orgSlug} 系统`, grantTypes: ['client_credentials'], orgId: await given(t).orgId(orgSlug) },
-    });
-    const { client, clientSecret } = registered.json();
-    const config = await oidc.discovery(new URL(`${base}/oidc`), client.clientId, clientSecret, undefined, {
-      execute: [oidc.allowInsecureRequests],
-    });
-    return (await oidc.clientCredentialsGrant(config)).access_token;
-  };
+  const appToken = (orgSlug: string) => given(t).appToken(orgSlug);
 
   beforeAll(async () => {
     t = await startTestNode(kind);
