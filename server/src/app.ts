@@ -177,7 +177,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   definitions.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   model.matchNeeds = (itemId, needs) => sharing.matchNeeds(itemId, needs);
   const quality = new QualityService({ db, audit, identity, catalog, records, workflow, platformItems, log });
-  const loads = new LoadService({ db, audit, identity, catalog, records, quality });
+  const loads = new LoadService({ db, audit, catalog, records, quality });
   const interruptedLoads = await loads.failInterrupted();
   if (interruptedLoads) log.warn({ loads: interruptedLoads }, 'loads cut off by a stop were failed; nothing of them was written');
   const sources = new SourceService({ db, audit, loads, keys, log });

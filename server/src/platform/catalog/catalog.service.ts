@@ -359,6 +359,15 @@ export class CatalogService {
     return view;
   }
 
+  /** A resource read afresh, if the actor manages its owner's data (collection, quality): with the owner's region. */
+  async managedResource(actor: Actor, resourceId: string): Promise<SharingView & { regionCode: string | null }> {
+    const resource = await this.sharingView(resourceId, true);
+    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceId });
+    const org = await this.identity.findOrg(resource.orgId);
+    requirePermission(actor, 'data.manage', { orgId: resource.orgId, regionCode: org?.regionCode ?? null });
+    return { ...resource, regionCode: org?.regionCode ?? null };
+  }
+
   /** Forgets what {@link sharingView} remembered of a resource (after a change to it). */
   forget(): void {
     this.views.clear();

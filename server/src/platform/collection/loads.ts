@@ -1,8 +1,7 @@
 import { sql } from 'kysely';
-import { AppError, ConflictError, newId, NotFoundError, requirePermission, type Actor, type Database } from '../../kernel/index.ts';
+import { AppError, ConflictError, newId, NotFoundError, type Actor, type Database } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { recordProblems, type CatalogService, type RecordStore, type RowProblem } from '../catalog/index.ts';
-import type { IdentityStore } from '../identity/index.ts';
 import { fileRows, type FileFormat, type FileRow } from './file-rows.ts';
 import type { QualityService } from './quality.ts';
 
@@ -56,7 +55,6 @@ type Resource = NonNullable<Awaited<ReturnType<CatalogService['sharingView']>>>;
 export class LoadService {
   private readonly db: Database;
   private readonly audit: AuditLog;
-  private readonly identity: IdentityStore;
   private readonly catalog: CatalogService;
   private readonly records: RecordStore;
   private readonly quality: QualityService;
@@ -64,26 +62,20 @@ export class LoadService {
   constructor(deps: {
     db: Database;
     audit: AuditLog;
-    identity: IdentityStore;
     catalog: CatalogService;
     records: RecordStore;
     quality: QualityService;
   }) {
     this.db = deps.db;
     this.audit = deps.audit;
-    this.identity = deps.identity;
     this.catalog = deps.catalog;
     this.records = deps.records;
     this.quality = deps.quality;
   }
 
   /** The resource, if the actor manages its owner's data. */
-  async ownedResource(actor: Actor, resourceId: string): Promise<Resource & { regionCode: string | null }> {
-    const resource = await this.catalog.sharingView(resourceId, true);
-    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceId });
-    const org = await this.identity.findOrg(resource.orgId);
-    requirePermission(actor, 'data.manage', { orgId: resource.orgId, regionCode: org?.regionCode ?? null });
-    return { ...resource, regionCode: org?.regionCode ?? null };
+  ownedResource(actor: Actor, resourceId: string): Promise<Resource & { regionCode: string | null }> {
+    return this.catalog.managedResource(actor, resourceId);
   }
 
   async create(actor: Actor, options: LoadOptions, source?: { kind: 'pull'; id: string }) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import { NotFoundError, requirePermission, serviceActor, type Actor, type Database, type Logger } from '../../kernel/index.ts';
+import { serviceActor, type Actor, type Database, type Logger } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { recordProblems, type CatalogService, type RecordStore, type RowProblem } from '../catalog/index.ts';
 import type { IdentityStore } from '../identity/index.ts';
@@ -104,12 +104,8 @@ export class QualityService {
     });
   }
 
-  private async owned(actor: Actor, resourceId: string) {
-    const resource = await this.catalog.sharingView(resourceId, true);
-    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceId });
-    const org = await this.identity.findOrg(resource.orgId);
-    requirePermission(actor, 'data.manage', { orgId: resource.orgId, regionCode: org?.regionCode ?? null });
-    return resource;
+  private owned(actor: Actor, resourceId: string) {
+    return this.catalog.managedResource(actor, resourceId);
   }
 
   /** A resource's quality now: score, validity, freshness, the problems found and the open task. */
