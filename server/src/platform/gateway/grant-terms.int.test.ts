@@ -122,6 +122,19 @@ describe.each(testDatabases())('grant terms at the gateway on %s', (kind) => {
     expect((await get(token, path)).status).toBe(401);
   });
 
+  it('refuses forged and expired tokens with 401', async () => {
+    const path = `/gateway/v1/330100-SJ-0800/records?field=id_number&key=${citizens[1]!.idNumber}`;
+    const forged = await get('x'.repeat(43), path);
+    expect(forged.status).toBe(401);
+    const token = await appToken('xihu-sjj');
+    // the token's lifetime ends (as the provider's store keeps it) before it was ever used
+    await sql`update oidc_payloads set expires_at = now() - interval '1 second',
+      payload = jsonb_set(payload, '{exp}', to_jsonb(extract(epoch from now())::bigint - 1)) where id = ${token}`.execute(t.node.db.kysely);
+    const expired = await get(token, path);
+    expect(expired.status).toBe(401);
+    expect(expired.body.error!.code).toBe('gateway.app_token_required');
+  });
+
   it('flow-back: a county reads the province’s records of its own region only, granted at once', async () => {
     const province = await given(t).orgId('zj-gat');
     const created = await t.request('POST', '/api/v1/catalog/resources', {
