@@ -31,6 +31,11 @@ const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) 
 const SharingRequestPage = lazy(() => import('./sharing/request-page').then((module) => ({ default: module.SharingRequestPage })));
 // The metrics page (and, behind it, echarts) loads only when it is opened.
 const SharingMetricsPage = lazy(() => import('./sharing-metrics/metrics-page').then((module) => ({ default: module.SharingMetricsPage })));
+// 业务协同 and 数据异议 load when they are opened.
+const CollaborationPage = lazy(() =>
+  import('./collaboration/collaboration-page').then((module) => ({ default: module.CollaborationPage })),
+);
+const ObjectionsPage = lazy(() => import('./objections/objections-page').then((module) => ({ default: module.ObjectionsPage })));
 const CalendarPage = lazy(() => import('./calendar/calendar-page').then((module) => ({ default: module.CalendarPage })));
 
 function ConsoleHome() {
@@ -183,6 +188,26 @@ function ConsoleShell() {
             <Guarded section="sharingMetrics">
               <Suspense fallback={<LoadingBlock />}>
                 <SharingMetricsPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="collaboration"
+          element={
+            <Guarded section="collaboration">
+              <Suspense fallback={<LoadingBlock />}>
+                <CollaborationPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="objections"
+          element={
+            <Guarded section="objections">
+              <Suspense fallback={<LoadingBlock />}>
+                <ObjectionsPage />
               </Suspense>
             </Guarded>
           }

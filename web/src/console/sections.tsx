@@ -5,6 +5,8 @@ import {
   AuditOutlined,
   CalendarOutlined,
   DatabaseOutlined,
+  DeploymentUnitOutlined,
+  ExceptionOutlined,
   FundOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
@@ -16,7 +18,19 @@ import type { TFunction } from 'i18next';
 import type { Me } from '../shared/api-types';
 
 export type ConsoleSection =
-  'orgs' | 'accounts' | 'roles' | 'clients' | 'model' | 'catalog' | 'sharing' | 'sharingMetrics' | 'processes' | 'calendar' | 'audit';
+  | 'orgs'
+  | 'accounts'
+  | 'roles'
+  | 'clients'
+  | 'model'
+  | 'catalog'
+  | 'sharing'
+  | 'sharingMetrics'
+  | 'collaboration'
+  | 'objections'
+  | 'processes'
+  | 'calendar'
+  | 'audit';
 
 interface SectionDef {
   key: ConsoleSection;
@@ -35,19 +49,22 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'catalog', path: '/console/catalog', icon: <DatabaseOutlined />, permissions: ['catalog.read', 'data.manage'] },
   { key: 'sharing', path: '/console/sharing', icon: <ShareAltOutlined />, permissions: ['data.manage'] },
   { key: 'sharingMetrics', path: '/console/sharing-metrics', icon: <FundOutlined />, permissions: ['data.manage'] },
+  { key: 'collaboration', path: '/console/collaboration', icon: <DeploymentUnitOutlined />, permissions: ['catalog.read'] },
+  { key: 'objections', path: '/console/objections', icon: <ExceptionOutlined />, permissions: ['data.manage'] },
   { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
   { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
 ];
 
 /**
- * The workflow sections keep their texts under `consoleWorkflow`, the catalog, sharing and sharing metrics under their own
- * keys; the others under `console`.
+ * The workflow sections keep their texts under `consoleWorkflow`, the catalog, sharing, sharing metrics, collaboration and
+ * objections under their own keys; the others under `console`.
  */
 export function sectionLabel(t: TFunction, section: ConsoleSection): string {
   if (section === 'catalog') return t('catalog.nav');
   if (section === 'sharing') return t('sharing.nav');
   if (section === 'sharingMetrics') return t('sharingMetrics.nav');
+  if (section === 'collaboration' || section === 'objections') return t(`${section}.nav`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
   return t(`console.nav.${section}`);
 }
@@ -56,6 +73,7 @@ export function sectionDescription(t: TFunction, section: ConsoleSection): strin
   if (section === 'catalog') return t('catalog.card');
   if (section === 'sharing') return t('sharing.card');
   if (section === 'sharingMetrics') return t('sharingMetrics.card');
+  if (section === 'collaboration' || section === 'objections') return t(`${section}.card`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
   return t(`console.home.cards.${section}`);
 }
