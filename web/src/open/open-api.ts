@@ -1,5 +1,4 @@
-import { api, ApiError, NETWORK_ERROR } from '../shared/api';
-import type { Session } from '../shared/api-types';
+import { csrfTokenForWrite, ApiError, NETWORK_ERROR } from '../shared/api';
 import { currentLanguage } from '../shared/i18n';
 
 // The open-data Portal talks to three APIs outside /api/v1: CKAN's Action API (/api/3/action),
@@ -111,11 +110,6 @@ export const downloadUrl = (name: string, format: 'csv' | 'json' | 'xlsx') =>
 export const ckanShowUrl = (name: string) => `/api/3/action/package_show?id=${encodeURIComponent(name)}`;
 export const dcatUrl = (name: string, format: 'ttl' | 'jsonld') => `/dataset/${encodeURIComponent(name)}.${format}`;
 
-/** The session's CSRF token for a write, asked afresh (the shared client keeps its copy private; writes here are rare). */
-async function csrfToken(): Promise<string> {
-  return (await api.get<Session>('/auth/me')).csrfToken;
-}
-
 async function send<T>(
   method: string,
   path: string,
@@ -127,7 +121,7 @@ async function send<T>(
   const url = `${path}${search ? `?${search}` : ''}`;
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': currentLanguage() };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfToken();
+  if (method !== 'GET') headers['X-CSRF-Token'] = await csrfTokenForWrite();
   if (options.idempotencyKey) headers['Idempotency-Key'] = options.idempotencyKey;
   let response: Response;
   try {

@@ -1,5 +1,5 @@
 import { currentLanguage } from './i18n';
-import type { ValidationIssue } from './api-types';
+import type { Session, ValidationIssue } from './api-types';
 
 export const API_BASE = '/api/v1';
 
@@ -37,6 +37,11 @@ let csrfToken: string | null = null;
 
 export function setCsrfToken(token: string | null): void {
   csrfToken = token;
+}
+
+/** The CSRF token for a write made outside `api` (an upload, the open-data client): the one held, or asked afresh. */
+export async function csrfTokenForWrite(): Promise<string> {
+  return csrfToken ?? (await api.get<Session>('/auth/me')).csrfToken;
 }
 
 let onUnauthenticated: (() => void) | null = null;

@@ -1,5 +1,4 @@
-import { api, API_BASE, ApiError, NETWORK_ERROR } from './api';
-import type { Session } from './api-types';
+import { csrfTokenForWrite, API_BASE, ApiError, NETWORK_ERROR } from './api';
 import { currentLanguage } from './i18n';
 
 export interface UploadOptions {
@@ -10,14 +9,6 @@ export interface UploadOptions {
   /** called once the whole body has been sent (the server may still be working on it) */
   onSent?: () => void;
   signal?: AbortSignal;
-}
-
-/**
- * The session's CSRF token, asked afresh: the shared client keeps its copy private, and an
- * upload is rare enough that one more /auth/me costs nothing.
- */
-async function csrfToken(): Promise<string> {
-  return (await api.get<Session>('/auth/me')).csrfToken;
 }
 
 function answerError(xhr: XMLHttpRequest): ApiError {
@@ -44,7 +35,7 @@ function answerError(xhr: XMLHttpRequest): ApiError {
  * server answered, like `api.*` does.
  */
 export async function uploadFile<T>(path: string, file: Blob, options: UploadOptions): Promise<T> {
-  const token = await csrfToken();
+  const token = await csrfTokenForWrite();
   return new Promise<T>((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open(options.method ?? 'PUT', `${API_BASE}${path}`);
