@@ -1,12 +1,13 @@
 import type { CatalogService, Field, RecordStore } from '../../platform/catalog/index.ts';
+import { demoRecords } from './catalog-records.ts';
 import { generateEnterprises } from './people.ts';
 import type { IdentityStore } from '../../platform/identity/index.ts';
 
 /**
  * The demo's data catalog (数据目录): the resources the seeds name (户籍人口, 出生医学证明, 婚姻登记,
  * 社保参保 …) registered by the province departments that hold them, with their fields graded
- * L1–L4 the way the grading rules want (personal identifiers L3+, open data L1 only). The
- * records themselves come with the collection slice of issue 4.
+ * L1–L4 the way the grading rules want (personal identifiers L3+, open data L1 only), with
+ * records: the open datasets' below, the others' from catalog-records.ts.
  */
 type Grade = Field['grade'];
 const f = (name: string, label: string, type: Field['type'], grade: Grade, key = false): Field => ({
@@ -684,13 +685,15 @@ export async function installDemoCatalog(catalog: CatalogService, identity: Iden
     const id = await identity.orgIdBySlug(slug);
     if (id) orgs.set(slug, id);
   }
+  const rowsByCode: Record<string, Record<string, unknown>[]> = records ? { ...openRecords(), ...demoRecords() } : {};
   let installed = 0;
   for (const { org, ...resource } of demoResources) {
     const orgId = orgs.get(org);
     if (!orgId) continue;
     const created = await catalog.create(admin, { orgId, ...resource, regionField: resource.regionField ?? null });
-    const rows = openRecords()[resource.code];
-    if (records && rows) await records.put(admin, created.id, rows);
+    const rows = rowsByCode[resource.code] ?? [];
+    // RecordStore.put takes at most 1,000 records a call.
+    for (let i = 0; records && i < rows.length; i += 1000) await records.put(admin, created.id, rows.slice(i, i + 1000));
     installed += 1;
   }
   return installed;

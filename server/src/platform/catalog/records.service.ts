@@ -101,17 +101,13 @@ export class RecordStore {
   async put(actor: Actor, resourceId: string, records: Row[]) {
     const resource = await this.resource(actor, resourceId);
     const byName = new Map(resource.fields.map((f) => [f.name, f]));
-    const primary = resource.fields.find((f) => f.key)!;
     const errors: { row: number; field: string | null; reason: string }[] = [];
     records.forEach((record, i) => errors.push(...recordProblems(resource.fields, byName, record, i + 1)));
     if (errors.length) throw new ValidationError('catalog.records_invalid', { errors: errors.slice(0, 200), total: errors.length });
     const key = await this.keys.current();
     let inserted = 0;
     await this.db.kysely.transaction().execute(async (tx) => {
-      for (const record of records) {
-        const fresh = await this.write(tx, resource, key, primary, record);
-        if (fresh) inserted += 1;
-      }
+      inserted = await this.writeMany(tx, resource, key, records);
       await sql`update data_resources set records_updated_at = now() where id = ${resourceId}`.execute(tx);
       await this.audit.record(
         {
@@ -146,22 +142,38 @@ export class RecordStore {
     return { recordKey, clear, sealed, indexes };
   }
 
-  private async write(tx: Executor, resource: StagingResource, key: DataKey, primary: Field, record: Row): Promise<boolean> {
-    const { recordKey, clear, sealed, indexes: keyIndexes } = this.encode(resource, key, primary, record);
-    const result = (
+  /**
+   * Writes records in three statements whatever their number (arrays through `unnest`): upserted
+   * by their primary key — the last of a repeated key wins — and their key indexes renewed.
+   * Returns how many were new.
+   */
+  private async writeMany(tx: Executor, resource: StagingResource, key: DataKey, records: Row[]): Promise<number> {
+    const primary = resource.fields.find((f) => f.key)!;
+    const byKey = new Map<string, ReturnType<RecordStore['encode']>>();
+    for (const record of records) {
+      const encoded = this.encode(resource, key, primary, record);
+      byKey.delete(encoded.recordKey);
+      byKey.set(encoded.recordKey, encoded);
+    }
+    const encoded = [...byKey.values()];
+    if (!encoded.length) return 0;
+    const recordKeys = encoded.map((e) => e.recordKey);
+    const written = (
       await sql<{ fresh: boolean }>`insert into data_records (resource_id, record_key, data, sealed, key_version, schema_version)
-        values (${resource.id}, ${recordKey}, ${JSON.stringify(clear)}::jsonb, ${sealed}, ${key.version}, ${resource.version})
+        select ${resource.id}, k, d::jsonb, decode(nullif(s, ''), 'hex'), ${key.version}, ${resource.version}
+        from unnest(${recordKeys}::text[], ${encoded.map((e) => JSON.stringify(e.clear))}::text[],
+          ${encoded.map((e) => e.sealed?.toString('hex') ?? '')}::text[]) as t(k, d, s)
         on conflict (resource_id, record_key) do update set data = excluded.data, sealed = excluded.sealed,
           key_version = excluded.key_version, schema_version = excluded.schema_version, updated_at = now()
         returning (xmax = 0) as fresh`.execute(tx)
-    ).rows[0]!;
-    await sql`delete from data_record_keys where resource_id = ${resource.id} and record_key = ${recordKey}`.execute(tx);
-    const indexes = keyIndexes.map((k) => sql`(${resource.id}, ${k.field}, ${k.valueIndex}, ${recordKey})`);
+    ).rows;
+    await sql`delete from data_record_keys where resource_id = ${resource.id} and record_key = any(${recordKeys}::text[])`.execute(tx);
+    const indexes = encoded.flatMap((e) => e.indexes.map((i) => ({ ...i, recordKey: e.recordKey })));
     if (indexes.length)
-      await sql`insert into data_record_keys (resource_id, field, value_index, record_key) values ${sql.join(indexes)} on conflict do nothing`.execute(
-        tx,
-      );
-    return result.fresh;
+      await sql`insert into data_record_keys (resource_id, field, value_index, record_key)
+        select ${resource.id}, f, v, k from unnest(${indexes.map((i) => i.field)}::text[], ${indexes.map((i) => i.valueIndex)}::text[],
+          ${indexes.map((i) => i.recordKey)}::text[]) as t(f, v, k) on conflict do nothing`.execute(tx);
+    return written.filter((r) => r.fresh).length;
   }
 
   /** One record by a key field's value, L4 fields opened (the owner's view). */
@@ -460,12 +472,17 @@ export class RecordStore {
         fields.set(resourceId, r);
       }
       await this.db.kysely.transaction().execute(async (tx) => {
-        for (const { row, secret } of opened) {
-          const resource = fields.get(row.resource_id)!;
-          const primary = resource.fields.find((f) => f.key)!;
-          await sql`delete from data_record_keys where resource_id = ${row.resource_id} and record_key = ${row.record_key}`.execute(tx);
-          await sql`delete from data_records where resource_id = ${row.resource_id} and record_key = ${row.record_key}`.execute(tx);
-          await this.write(tx, resource, key, primary, { ...row.data, ...secret });
+        for (const [resourceId, resource] of fields) {
+          const rows = opened.filter((o) => o.row.resource_id === resourceId);
+          const oldKeys = rows.map((o) => o.row.record_key);
+          await sql`delete from data_record_keys where resource_id = ${resourceId} and record_key = any(${oldKeys}::text[])`.execute(tx);
+          await sql`delete from data_records where resource_id = ${resourceId} and record_key = any(${oldKeys}::text[])`.execute(tx);
+          await this.writeMany(
+            tx,
+            resource,
+            key,
+            rows.map(({ row, secret }) => ({ ...row.data, ...secret })),
+          );
         }
       });
       resealed += batch.length;
