@@ -95,6 +95,22 @@ describe.each(testDatabases())('grant terms at the gateway on %s', (kind) => {
     expect((await get(token, path)).status).toBe(200);
     expect((await get(token, path)).status).toBe(429); // the grant's 2 a minute, not the platform's 600
 
+    // the owner withdraws it: the very next call is refused, and a grant is revoked once
+    const grantId = grants.find((g: { requestId: string }) => g.requestId === request.id).id as string;
+    const consumerRevokes = await t.request('POST', `/api/v1/sharing/grants/${grantId}/revoke`, {
+      as: consumer,
+      body: { reason: '越权撤销' },
+    });
+    expect(consumerRevokes.statusCode).toBe(403); // not the consumer's to withdraw
+    const revoked = await t.request('POST', `/api/v1/sharing/grants/${grantId}/revoke`, { as: owner, body: { reason: '核验事项已办结' } });
+    expect(revoked.statusCode, revoked.body).toBe(200);
+    const afterRevoke = await get(await appToken('xihu-sjj'), path);
+    expect(afterRevoke.status).toBe(403);
+    expect((await t.request('POST', `/api/v1/sharing/grants/${grantId}/revoke`, { as: owner, body: { reason: '再次' } })).statusCode).toBe(
+      409,
+    );
+    await sql`update share_grants set status = 'active' where id = ${grantId}`.execute(t.node.db.kysely);
+
     // a day later than its validity, the grant is gone
     await sql`update share_grants set expires_at = now() - interval '1 second' where request_id = ${request.id}`.execute(t.node.db.kysely);
     const other = await appToken('xihu-sjj');

@@ -23,5 +23,7 @@ registerMessages({
     'zh-CN': '字段「{field}」不在本单位的授权范围内。',
     en: 'The field "{field}" is not within your grant.',
   },
+  'sharing.grant_not_found': { 'zh-CN': '授权不存在。', en: 'No such grant.' },
+  'sharing.grant_not_active': { 'zh-CN': '该授权已撤销。', en: 'This grant is no longer active.' },
   'sharing.unknown_fields': { 'zh-CN': '资源中没有这些字段：{fields}', en: 'The resource has no such fields: {fields}' },
 });

@@ -80,6 +80,19 @@ export function sharingRoutes(app: HttpApp, sharing: SharingService, metrics: Sh
     },
     async (request) => sharing.get(request.actor, request.params.id),
   );
+  app.post(
+    '/api/v1/sharing/grants/:id/revoke',
+    {
+      config: { permission: 'data.manage' },
+      schema: {
+        tags,
+        summary: '撤销授权 The owner withdraws a grant, with a reason; the gateway refuses its next call',
+        params: z.strictObject({ id: z.string().regex(/^grt_[0-9a-z]{26}$/, 'identity.invalid_id') }),
+        body: z.strictObject({ reason: z.string().trim().min(2).max(500) }),
+      },
+    },
+    async (request) => sharing.revokeGrant(request.actor, request.params.id, request.body.reason),
+  );
   app.get(
     '/api/v1/sharing/grants',
     {

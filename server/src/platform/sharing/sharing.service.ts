@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { z } from 'zod';
 import {
   can,
+  ConflictError,
   ForbiddenError,
   gradeRank,
   newId,
@@ -318,6 +319,43 @@ export class SharingService {
       rateLimit: limits.length && limits.every((l) => l !== null) ? Math.max(...(limits as number[])) : null,
       regionPrefixes: rows.length && rows.every((r) => r.region_prefix) ? rows.map((r) => r.region_prefix!) : null,
     };
+  }
+
+  /**
+   * 撤销授权: the owner's data officer withdraws a grant, with a reason; the gateway refuses its
+   * next call (grants are read afresh on every call).
+   */
+  async revokeGrant(actor: Actor, grantId: string, reason: string) {
+    const grant = (
+      await sql<{
+        id: string;
+        resource_id: string;
+        consumer_org_id: string;
+        status: string;
+      }>`select id, resource_id, consumer_org_id, status
+        from share_grants where id = ${grantId}`.execute(this.db.kysely)
+    ).rows[0];
+    if (!grant) throw new NotFoundError('sharing.grant_not_found', { id: grantId });
+    const resource = await this.catalog.sharingView(grant.resource_id);
+    const owner = resource ? await this.identity.findOrg(resource.orgId) : undefined;
+    requirePermission(actor, 'data.manage', { orgId: resource?.orgId ?? '', regionCode: owner?.regionCode ?? null });
+    await this.db.kysely.transaction().execute(async (tx) => {
+      const changed = await sql`update share_grants set status = 'revoked' where id = ${grantId} and status = 'active'`.execute(tx);
+      if (!Number(changed.numAffectedRows ?? 0)) throw new ConflictError('sharing.grant_not_active', { id: grantId });
+      await this.audit.record(
+        {
+          actor,
+          action: 'sharing.grant.revoke',
+          targetType: 'share_grant',
+          targetId: grantId,
+          orgId: resource?.orgId ?? null,
+          regionCode: owner?.regionCode ?? null,
+          details: { resourceId: grant.resource_id, consumerOrgId: grant.consumer_org_id, reason },
+        },
+        tx,
+      );
+    });
+    return { id: grantId, status: 'revoked' };
   }
 
   /** Active grants of a consumer organisation (what the gateway will honour). */
