@@ -1,15 +1,17 @@
-// Records of the demo enterprises for 市场监管局, 发改委 and 经信厅 (see catalog-records.ts).
+// Records of the demo enterprises for 市场监管局, 发改委, 经信厅 and 税务局 (see catalog-records.ts).
 
 import {
   COUNTY_ABBR,
   addDays,
   addYears,
+  cityName,
   dateBetween,
   demoRecordsAsOf,
   earlier,
   later,
   money,
   pad,
+  regionName,
   rngFor,
   shuffled,
   weighted,
@@ -168,4 +170,74 @@ export function electricity(facts: DemoFacts): Row[] {
     month: '2026-09',
     kwh: Math.round(20_000 + e.registeredCapitalWan * (40 + rng() * 200)),
   }));
+}
+
+// ── 税务局: 纳税 (each enterprise in business, its latest declared 税款所属期) ──
+
+/** 增值税 rates: 6% for services, 9% for construction, 13% for goods (the rest). */
+const VAT_RATES: Readonly<Record<string, number>> = {
+  软件和信息技术服务业: 0.06,
+  商务服务业: 0.06,
+  科技推广和应用服务业: 0.06,
+  餐饮业: 0.06,
+  房屋建筑业: 0.09,
+};
+
+/** The county 税务局 (a district's under its city's name). */
+function taxBureauOf(county: string): string {
+  const name = regionName(county);
+  return `国家税务总局${name.endsWith('区') ? cityName(county) : ''}${name}税务局`;
+}
+
+/**
+ * 一般纳税人 (capital of 200万 or more, or four staff insured) declare September and pay 增值税
+ * after input credit plus 12% 附加; 小规模纳税人 declare the third quarter, free of 增值税 up to
+ * 30万 and at 1% above it, 附加 halved (六税两费减半). Filed by the deadline after 国庆.
+ */
+export function taxPayments(facts: DemoFacts): Row[] {
+  const rng = rngFor(0xf201);
+  const penalised = new Set(penalisedEnterprises(facts).map((e) => e.uscc));
+  const staff = new Map<string, number>();
+  for (const p of facts.pensions.values())
+    if (p.employer && p.status === '参保缴费') staff.set(p.employer.creditCode, (staff.get(p.employer.creditCode) ?? 0) + 1);
+  return facts.enterprises
+    .filter((e) => !facts.closed.has(e.uscc))
+    .map((e, i) => {
+      const headcount = staff.get(e.uscc) ?? 0;
+      const general = e.registeredCapitalWan >= 200 || headcount >= 4;
+      const sales = general
+        ? money((headcount + 2) * intBetween(rng, 15_000, 60_000) + e.registeredCapitalWan * intBetween(rng, 20, 120) + rng())
+        : money(intBetween(rng, 60_000, 1_200_000) + rng());
+      const vat = general
+        ? money(sales * (VAT_RATES[e.industry] ?? 0.13) * (0.15 + rng() * 0.35))
+        : sales <= 300_000
+          ? 0
+          : money(sales * 0.01);
+      const rating =
+        e.establishedOn >= '2025-01-01'
+          ? 'M'
+          : penalised.has(e.uscc)
+            ? weighted(rng, [
+                ['B', 6],
+                ['C', 3],
+              ] as const)
+            : weighted(rng, [
+                ['A', 35],
+                ['B', 60],
+                ['C', 5],
+              ] as const);
+      return {
+        declaration_no: `10${e.regionCode}2610${pad(i * 37 + 1, 8)}`,
+        credit_code: e.uscc,
+        enterprise_name: e.name,
+        taxpayer_type: general ? '一般纳税人' : '小规模纳税人',
+        tax_period: general ? '2026-09-01至2026-09-30' : '2026-07-01至2026-09-30',
+        sales,
+        vat,
+        total_tax: money(vat * (general ? 1.12 : 1.06)),
+        credit_rating: rating,
+        declared_on: dateBetween(rng, '2026-10-09', '2026-10-22'),
+        tax_authority: taxBureauOf(e.regionCode),
+      };
+    });
 }

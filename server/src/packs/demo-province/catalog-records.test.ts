@@ -205,6 +205,53 @@ describe('demo catalog records agree about people', () => {
     }
   });
 
+  it('keep 公积金 with the 社保 employer: 正常缴存 while insured there, 封存 after leaving', () => {
+    const insured = byKey('330000-RS-0001', 'id_number');
+    const jobs = byKey('330000-RS-0002', 'id_number');
+    const funds = rows('330000-ZJ-0001');
+    expect(funds.length).toBeGreaterThan(100);
+    for (const h of funds) {
+      const s = insured.get(h.id_number as string);
+      expect(s?.employer_credit_code, String(h.id_number)).toBe(h.employer_credit_code);
+      expect(jobs.get(h.id_number as string)?.employer).toBe(h.employer);
+      expect(h.status).toBe(s!.status === '参保缴费' ? '正常缴存' : '封存');
+      expect((h.opened_on as string) >= (s!.since as string)).toBe(true);
+    }
+  });
+
+  it('register property of adults, a jointly owned home to both spouses of a standing marriage', () => {
+    const weddings = byKey('330000-MZ-0001', 'id_number');
+    const joint = new Map<string, Row[]>();
+    for (const p of rows('330000-ZR-0001')) {
+      expect(ageOn(citizen(p.id_number).birthDate, p.registered_on as string)).toBeGreaterThanOrEqual(18);
+      if (p.co_ownership === '共同共有') joint.set(p.address as string, [...(joint.get(p.address as string) ?? []), p]);
+    }
+    expect(joint.size).toBeGreaterThan(10);
+    for (const [address, owners] of joint) {
+      expect(owners, address).toHaveLength(2);
+      const people = owners.map((o) => citizen(o.id_number));
+      const husband = people.find((c) => c.sex === 'M')!;
+      const wife = people.find((c) => c.sex === 'F')!;
+      const wedding = weddings.get(husband.idNumber);
+      expect(wedding, address).toMatchObject({ female_id_number: wife.idNumber, kind: '结婚' });
+      expect(owners[0]!.registered_on).toBe(owners[1]!.registered_on);
+      expect((owners[0]!.registered_on as string) >= (wedding!.registered_on as string)).toBe(true);
+    }
+  });
+
+  it('enrol demo citizens of 6–18 in the grade their birth date gives, 学籍号 G and the 身份证号', () => {
+    const entryAges: Record<string, readonly number[]> = { 小学: [6, 7], 初中: [12, 13], 普通高中: [15, 16], 中等职业教育: [15, 16] };
+    const pupils = rows('330000-JY-0001');
+    expect(pupils.length).toBeGreaterThan(100);
+    for (const e of pupils) {
+      const pupil = citizen(e.id_number);
+      const age = ageOn(pupil.birthDate, demoRecordsAsOf);
+      expect(age >= 6 && age <= 18, `${pupil.idNumber} is ${age}`).toBe(true);
+      expect(e.student_no).toBe(`G${pupil.idNumber}`);
+      expect(entryAges[e.stage as string], `${String(e.stage)}`).toContain(ageOn(pupil.birthDate, e.enrolled_on as string));
+    }
+  });
+
   it('settle through 医保 each 门诊 visit of an insured patient, the fund paying part', () => {
     const insured = byKey('330000-YB-0001', 'id_number');
     const visits = byKey('330000-YY-0001', 'id_number');
@@ -239,6 +286,18 @@ describe('demo catalog records agree about enterprises', () => {
           if ('enterprise_name' in r) expect(r.enterprise_name).toBe(e!.name);
         }
       }
+    }
+  });
+
+  it('take one 纳税 declaration from each enterprise in business (none struck off), for its taxpayer kind’s period', () => {
+    const registered = byKey('330000-SC-0001', 'credit_code');
+    const active = [...registered.values()].filter((r) => r.status === '存续').map((r) => r.credit_code as string);
+    const taxes = rows('330000-SW-0001');
+    expect(taxes.map((t) => t.credit_code as string).sort()).toEqual(active.sort());
+    for (const t of taxes) {
+      expect(registered.get(t.credit_code as string)?.status).toBe('存续');
+      expect(t.vat as number).toBeLessThanOrEqual(t.total_tax as number);
+      expect(t.tax_period).toBe(t.taxpayer_type === '一般纳税人' ? '2026-09-01至2026-09-30' : '2026-07-01至2026-09-30');
     }
   });
 

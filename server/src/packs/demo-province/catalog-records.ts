@@ -1,7 +1,9 @@
 // Synthetic records for the demo catalog's shared and basic resources (issue point 11),
 // consistent with the demo citizens and enterprises: a person has the same 身份证号, name,
 // sex, birth date and region wherever they appear; spouses, parents, employers, drivers and
-// 低保 households agree across departments (the facts behind them: catalog-facts.ts).
+// 低保 households agree across departments (the facts behind them: catalog-facts.ts). The
+// enterprises' records are in catalog-records-enterprises.ts; 公积金, 不动产 and 学籍 in
+// catalog-records-livelihood.ts.
 
 import {
   COUNTY_ABBR,
@@ -32,7 +34,9 @@ import {
   investmentProjects,
   penalties,
   perMuResults,
+  taxPayments,
 } from './catalog-records-enterprises.ts';
+import { housingFund, realEstate, studentEnrolments } from './catalog-records-livelihood.ts';
 import { intBetween, pick } from './people.ts';
 import type { DemoCitizen, Rng } from './people.ts';
 import { demoRegionFullName } from './regions.ts';
@@ -636,5 +640,9 @@ export function demoRecords(): Record<string, Row[]> {
     '330000-GH-0001': strugglingWorkers(facts),
     '330000-YY-0001': outpatientVisits(visits),
     '330000-JC-0001': publicInterestCases(),
+    '330000-SW-0001': taxPayments(facts),
+    '330000-ZJ-0001': housingFund(facts),
+    '330000-ZR-0001': realEstate(facts),
+    '330000-JY-0001': studentEnrolments(facts),
   };
 }

@@ -177,6 +177,35 @@ const provinceOrganisations: DemoOrganisation[] = [
     ['yyfw', '医药服务管理处'],
     ['jjjg', '基金监管处'],
   ]),
+  // 以国家税务总局为主、与省政府双重领导: under the province government here, as its data holder.
+  org('zj-swj', '国家税务总局浙江省税务局', 'department', ZJ, 'zj-zf', [
+    ['bgs', '办公室'],
+    ['zgkj', '征管和科技发展处'],
+    ['nsfw', '纳税服务处'],
+    ['hwlw', '货物和劳务税处'],
+    ['sds', '所得税处'],
+  ]),
+  org('zj-zjt', '浙江省住房和城乡建设厅', 'department', ZJ, 'zj-zf', [
+    ['bgs', '办公室'],
+    ['gjjjg', '住房公积金监管处'],
+    ['fdcjg', '房地产市场监管处'],
+    ['zfbz', '住房保障处'],
+    ['csjs', '城市建设处'],
+  ]),
+  org('zj-zrzyt', '浙江省自然资源厅', 'department', ZJ, 'zj-zf', [
+    ['bgs', '办公室'],
+    ['bdcdj', '不动产登记局'],
+    ['gtkjgh', '国土空间规划局'],
+    ['gdbh', '耕地保护监督处'],
+    ['dcjc', '自然资源调查监测处'],
+  ]),
+  org('zj-jyt', '浙江省教育厅', 'department', ZJ, 'zj-zf', [
+    ['bgs', '办公室'],
+    ['jcjy', '基础教育处'],
+    ['zyjy', '职业教育处'],
+    ['gdjy', '高等教育处'],
+    ['fzgh', '发展规划处'],
+  ]),
 ];
 
 const cityOrganisations: DemoOrganisation[] = [

@@ -27,7 +27,7 @@ export async function installDemoProvince(
   audit: AuditLog,
   onProgress: (line: string) => void = () => {},
 ): Promise<DemoSummary> {
-  // One hash for every demo account: argon2 on 1,465 accounts would take a minute.
+  // One hash for every demo account: argon2 on 1,473 accounts would take a minute.
   const passwordHash = await hashPassword(demoPassword);
   const citizens = generateCitizens();
   const enterprises = generateEnterprises();
