@@ -59,13 +59,7 @@ export class LoadService {
   private readonly records: RecordStore;
   private readonly quality: QualityService;
 
-  constructor(deps: {
-    db: Database;
-    audit: AuditLog;
-    catalog: CatalogService;
-    records: RecordStore;
-    quality: QualityService;
-  }) {
+  constructor(deps: { db: Database; audit: AuditLog; catalog: CatalogService; records: RecordStore; quality: QualityService }) {
     this.db = deps.db;
     this.audit = deps.audit;
     this.catalog = deps.catalog;
