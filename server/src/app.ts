@@ -46,6 +46,7 @@ import { CollaborationService, collaborationMigrations, collaborationRoutes } fr
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
 import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
 import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
+import { oneStopMigrations, oneStopRoutes, ServiceCatalog } from './systems/one-stop/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -64,6 +65,7 @@ export const migrationSources = [
   collectionMigrations,
   collaborationMigrations,
   openDataMigrations,
+  oneStopMigrations,
 ];
 
 export interface Node {
@@ -194,6 +196,9 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   openDataRoutes(app, openData);
   const objections = new ObjectionService({ db, audit, identity, catalog, records, sharing, workflow, platformItems, keys });
   sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }), objections);
+  // Systems (S*), on the platform's public functions.
+  const services = new ServiceCatalog(db, audit, identity);
+  oneStopRoutes(app, services);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);

@@ -1,0 +1,170 @@
+import { sql } from 'kysely';
+import { NotFoundError, requirePermission, ValidationError, type Actor, type Database } from '../../kernel/index.ts';
+import type { AuditLog } from '../../platform/audit/index.ts';
+import type { IdentityStore } from '../../platform/identity/index.ts';
+import type { ServiceGuideInput } from './service-item.schemas.ts';
+import { ServiceSearch } from './service-search.ts';
+import type { ServiceMaterial } from './service-item.types.ts';
+
+interface ServiceRow {
+  code: string;
+  name: string;
+  type: string;
+  org_id: string;
+  level: string;
+  audience: string;
+  theme: string;
+  online_depth: string;
+  guide: Omit<ServiceGuideInput, 'code' | 'name' | 'type' | 'orgId' | 'level' | 'audience' | 'theme' | 'onlineDepth'>;
+  item_id: string | null;
+  usage_count: number;
+  updated_at: string;
+}
+
+/**
+ * S2.1 政务服务事项: the province's services as their 办事指南 describe them — public to read
+ * (anyone may look up what a service needs before logging in), written by those who manage
+ * the handling organisation's business model.
+ */
+export class ServiceCatalog {
+  private readonly db: Database;
+  private readonly audit: AuditLog;
+  private readonly identity: IdentityStore;
+  private readonly index = new ServiceSearch();
+  private loaded = false;
+
+  constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
+    this.db = db;
+    this.audit = audit;
+    this.identity = identity;
+  }
+
+  private async rows(codes?: string[]): Promise<ServiceRow[]> {
+    if (codes && codes.length === 0) return [];
+    return (
+      await sql<ServiceRow>`select * from service_items where status = 'active'
+        and (${codes === undefined} or code in (${sql.join(codes?.length ? codes : [''])}))`.execute(this.db.kysely)
+    ).rows;
+  }
+
+  /** Reads every active service into the search index (at start and after a change). */
+  async refresh(): Promise<void> {
+    const rows = await this.rows();
+    this.index.load(
+      rows.map((r) => ({
+        code: r.code,
+        name: r.name,
+        keywords: r.guide.keywords,
+        text: [...r.guide.materials.map((m) => m.name), ...r.guide.conditions, r.type].join(' '),
+        usageCount: r.usage_count,
+      })),
+    );
+    this.loaded = true;
+  }
+
+  async list(query: {
+    q?: string | undefined;
+    theme?: string | undefined;
+    orgId?: string | undefined;
+    audience?: string | undefined;
+    limit: number;
+  }) {
+    if (!this.loaded) await this.refresh();
+    let rows: ServiceRow[];
+    let matched = new Map<string, string[]>();
+    if (query.q) {
+      const hits = await this.index.search(query.q, 200);
+      matched = new Map(hits.map((h) => [h.code, h.matched]));
+      const byCode = new Map((await this.rows(hits.map((h) => h.code))).map((r) => [r.code, r]));
+      rows = hits.map((h) => byCode.get(h.code)).filter((r): r is ServiceRow => r !== undefined);
+    } else
+      rows = (
+        await sql<ServiceRow>`select * from service_items where status = 'active' order by usage_count desc, code`.execute(this.db.kysely)
+      ).rows;
+    rows = rows.filter(
+      (r) =>
+        (!query.theme || r.theme === query.theme) &&
+        (!query.orgId || r.org_id === query.orgId) &&
+        (!query.audience || r.audience === query.audience || r.audience === 'both'),
+    );
+    const page = rows.slice(0, query.limit);
+    const names = new Map((await this.identity.orgsByIds([...new Set(page.map((r) => r.org_id))])).map((o) => [o.id, o.name]));
+    return {
+      total: rows.length,
+      items: page.map((r) => ({
+        ...summary(r, names.get(r.org_id) ?? r.org_id),
+        ...(query.q ? { matched: matched.get(r.code) ?? [] } : {}),
+      })),
+    };
+  }
+
+  /** One service's whole guide; reading it counts as a use (search ranks ties by use). */
+  async get(code: string) {
+    const row = (await this.rows([code]))[0];
+    if (!row) throw new NotFoundError('onestop.service_not_found', { code });
+    await sql`update service_items set usage_count = usage_count + 1 where code = ${code}`.execute(this.db.kysely);
+    const org = await this.identity.findOrg(row.org_id);
+    return {
+      ...summary(row, org?.name ?? row.org_id),
+      legalBasis: row.guide.legalBasis,
+      conditions: row.guide.conditions,
+      materials: row.guide.materials.map((m: ServiceMaterial) => ({ ...m, exempt: m.sharedFrom !== undefined })),
+      fees: row.guide.fees,
+      steps: row.guide.steps,
+      keywords: row.guide.keywords,
+      itemId: row.item_id,
+    };
+  }
+
+  /** Writes a guide (a new service, or a new text of one): those who manage the handling organisation's business model. */
+  async put(actor: Actor, input: ServiceGuideInput, itemId: string | null = null) {
+    const org = await this.identity.findOrg(input.orgId);
+    if (!org) throw new NotFoundError('identity.org_not_found', { orgId: input.orgId });
+    requirePermission(actor, 'model.manage', { orgId: org.id, regionCode: org.regionCode });
+    const { code, name, type, orgId, level, audience, theme, onlineDepth, ...guide } = input;
+    if (guide.materials.some((m) => m.sharedFrom && !m.sharedFrom.resource)) throw new ValidationError('onestop.invalid_material');
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await sql`insert into service_items (code, name, type, org_id, level, audience, theme, online_depth, guide, item_id, updated_by)
+        values (${code}, ${name}, ${type}, ${orgId}, ${level}, ${audience}, ${theme}, ${onlineDepth}, ${JSON.stringify(guide)}::jsonb,
+          ${itemId}, ${actor.accountId})
+        on conflict (code) do update set name = excluded.name, type = excluded.type, org_id = excluded.org_id, level = excluded.level,
+          audience = excluded.audience, theme = excluded.theme, online_depth = excluded.online_depth, guide = excluded.guide,
+          item_id = coalesce(excluded.item_id, service_items.item_id), updated_by = excluded.updated_by, updated_at = now()`.execute(tx);
+      await this.audit.record(
+        {
+          actor,
+          action: 'onestop.service.put',
+          targetType: 'service_item',
+          targetId: code,
+          orgId,
+          regionCode: org.regionCode,
+          details: { name },
+        },
+        tx,
+      );
+    });
+    await this.refresh();
+    return this.get(code);
+  }
+}
+
+function summary(r: ServiceRow, orgName: string) {
+  const materials = r.guide.materials;
+  return {
+    code: r.code,
+    name: r.name,
+    type: r.type,
+    orgId: r.org_id,
+    orgName,
+    level: r.level,
+    audience: r.audience,
+    theme: r.theme,
+    onlineDepth: r.online_depth,
+    statutoryDays: r.guide.statutoryDays,
+    promisedDays: r.guide.promisedDays,
+    /** materials the applicant still hands in; 免提交 ones shared data covers */
+    materialsToSubmit: materials.filter((m) => !m.sharedFrom).length,
+    materialsExempt: materials.filter((m) => m.sharedFrom).length,
+    usageCount: r.usage_count,
+  };
+}
