@@ -45,7 +45,13 @@ import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
 import { CollaborationService, collaborationMigrations, collaborationRoutes } from './platform/collaboration/index.ts';
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
 import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
-import { installDemoCatalog, installDemoProvince, installDemoWorkflows, type DemoSummary } from './packs/demo-province/index.ts';
+import {
+  installDemoCatalog,
+  installDemoProvince,
+  installDemoServices,
+  installDemoWorkflows,
+  type DemoSummary,
+} from './packs/demo-province/index.ts';
 import { oneStopMigrations, oneStopRoutes, ServiceCatalog } from './systems/one-stop/index.ts';
 import { serveWeb } from './web.ts';
 
@@ -203,6 +209,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
     progress(`demo catalog: ${await installDemoCatalog(catalog, identity, records)} data resources`);
+    progress(`demo services: ${await installDemoServices(services, identity)} 政务服务事项`);
   }
   await serveWeb(app);
 

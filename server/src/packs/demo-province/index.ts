@@ -16,3 +16,5 @@ export { demoRoles, demoStaff } from './staff.ts';
 export { installDemoProvince, demoAccounts, demoPassword, type DemoSummary } from './seed.ts';
 export { installDemoWorkflows } from './workflows.ts';
 export { installDemoCatalog, demoResources } from './catalog.ts';
+export { installDemoServices } from './services.ts';
+export { demoServiceGuides } from './service-guides.ts';

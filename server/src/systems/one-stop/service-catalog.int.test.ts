@@ -10,7 +10,7 @@ describe.each(testDatabases())('政务服务事项 on %s', (kind) => {
   let orgId: string;
   const guide = (code: string, overrides: Record<string, unknown> = {}) => ({
     code,
-    name: '测试用食品经营许可（新办）',
+    name: '龙井茶园采摘体验许可（测试）',
     type: '行政许可',
     orgId,
     level: 'county',
@@ -26,7 +26,7 @@ describe.each(testDatabases())('政务服务事项 on %s', (kind) => {
     fees: '不收费',
     onlineDepth: '跑零次',
     steps: ['申请', '受理', '审查', '决定', '送达'],
-    keywords: ['开饭店', '开小吃店', '餐饮许可证'],
+    keywords: ['采茶', '摘茶叶', '茶园体验'],
     theme: 'startClose',
     ...overrides,
   });
@@ -44,14 +44,14 @@ describe.each(testDatabases())('政务服务事项 on %s', (kind) => {
     const read = await t.request('GET', '/api/v1/services/330106-TS-XK-901'); // no login
     expect(read.statusCode).toBe(200);
     expect(read.json()).toMatchObject({
-      name: '测试用食品经营许可（新办）',
+      name: '龙井茶园采摘体验许可（测试）',
       orgName: '杭州市西湖区市场监督管理局',
       promisedDays: 10,
       materialsToSubmit: 1,
       materialsExempt: 1,
     });
     expect(read.json().materials[1]).toMatchObject({ name: '营业执照', exempt: true });
-    for (const q of ['开饭店', '餐饮 许可', 'shipin', '食品经营许克']) {
+    for (const q of ['去茶园摘茶叶', '采茶 许可', 'longjing', '龙井茶园采摘许克']) {
       const found = (await t.request('GET', `/api/v1/services?q=${encodeURIComponent(q)}`)).json();
       expect(
         found.items.slice(0, 3).map((i: { code: string }) => i.code),
@@ -60,6 +60,16 @@ describe.each(testDatabases())('政务服务事项 on %s', (kind) => {
     }
     const nothing = (await t.request('GET', `/api/v1/services?q=${encodeURIComponent('量子计算机')}`)).json();
     expect(nothing.items.map((i: { code: string }) => i.code)).not.toContain('330106-TS-XK-901');
+  });
+
+  it('answers the demo province’s plain questions: 生孩子要办什么, 开饭店', async () => {
+    const top3 = async (q: string) =>
+      (
+        (await t.request('GET', `/api/v1/services?q=${encodeURIComponent(q)}&limit=3`)).json().items as { code: string; name: string }[]
+      ).map((i) => i.name);
+    expect((await top3('生孩子要办什么')).some((name) => /出生|生育/.test(name))).toBe(true);
+    expect((await top3('开饭店')).some((name) => /食品经营许可|企业设立|个体工商户/.test(name))).toBe(true);
+    expect((await top3('gongjijin')).some((name) => name.includes('公积金'))).toBe(true);
   });
 
   it('refuses bad guides and people who do not manage the organisation', async () => {

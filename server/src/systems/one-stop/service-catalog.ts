@@ -116,8 +116,21 @@ export class ServiceCatalog {
     };
   }
 
+  /** Writes many guides (a pack installing its services), each checked as `put` does; the index is rebuilt once. */
+  async putMany(actor: Actor, inputs: ServiceGuideInput[]): Promise<number> {
+    for (const input of inputs) await this.write(actor, input, null);
+    await this.refresh();
+    return inputs.length;
+  }
+
   /** Writes a guide (a new service, or a new text of one): those who manage the handling organisation's business model. */
   async put(actor: Actor, input: ServiceGuideInput, itemId: string | null = null) {
+    await this.write(actor, input, itemId);
+    await this.refresh();
+    return this.get(input.code);
+  }
+
+  private async write(actor: Actor, input: ServiceGuideInput, itemId: string | null): Promise<void> {
     const org = await this.identity.findOrg(input.orgId);
     if (!org) throw new NotFoundError('identity.org_not_found', { orgId: input.orgId });
     requirePermission(actor, 'model.manage', { orgId: org.id, regionCode: org.regionCode });
@@ -143,8 +156,6 @@ export class ServiceCatalog {
         tx,
       );
     });
-    await this.refresh();
-    return this.get(code);
   }
 }
 
