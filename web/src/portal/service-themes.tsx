@@ -62,17 +62,19 @@ export type EnterpriseTheme = (typeof ENTERPRISE_THEMES)[number]['key'];
 
 export interface ServiceTile {
   id: string;
+  /** the services' `theme` (the API's filter) */
+  theme: CitizenDomain | EnterpriseTheme;
   /** i18n key of the tile's name */
   labelKey: `portal.domains.${CitizenDomain}` | `portal.themes.${EnterpriseTheme}`;
   icon: Icon;
 }
 
 export function citizenTiles(): ServiceTile[] {
-  return CITIZEN_DOMAINS.map((d) => ({ id: `domain-${d.key}`, labelKey: `portal.domains.${d.key}`, icon: d.icon }));
+  return CITIZEN_DOMAINS.map((d) => ({ id: `domain-${d.key}`, theme: d.key, labelKey: `portal.domains.${d.key}`, icon: d.icon }));
 }
 
 export function enterpriseTiles(): ServiceTile[] {
-  return ENTERPRISE_THEMES.map((d) => ({ id: `theme-${d.key}`, labelKey: `portal.themes.${d.key}`, icon: d.icon }));
+  return ENTERPRISE_THEMES.map((d) => ({ id: `theme-${d.key}`, theme: d.key, labelKey: `portal.themes.${d.key}`, icon: d.icon }));
 }
 
 /** The tiles an account sees first: enterprises get the life-cycle themes, everyone else the 12 domains. */

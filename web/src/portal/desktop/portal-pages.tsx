@@ -1,11 +1,16 @@
+import { lazy } from 'react';
 import { Col, Row } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { EmptyBlock, Panel } from '../../shared/desktop/states';
+import { themeLabelKey } from '../service-format';
 import { citizenTiles, enterpriseTiles, tilesFor } from '../service-themes';
 import { ServiceGrid } from './service-grid';
 import { PortalSearch } from './portal-shell';
+
+// A theme's list is loaded when a tile is opened.
+const ThemeServicesPage = lazy(() => import('./theme-services-page').then((m) => ({ default: m.ThemeServicesPage })));
 
 export function PortalHome() {
   const { t } = useTranslation();
@@ -44,9 +49,14 @@ export function PortalHome() {
   );
 }
 
+/** 办事服务 (`/portal/services`): the theme tiles, or with `?theme=` that theme's services. */
 export function ServicesPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  const theme = params.get('theme');
+  const themeKey = themeLabelKey(theme);
+  if (theme && themeKey) return <ThemeServicesPage key={theme} theme={theme} labelKey={themeKey} />;
   const sections = [
     { key: 'citizen', title: t('portal.services.citizenTitle'), desc: t('portal.services.citizenDesc'), tiles: citizenTiles() },
     { key: 'enterprise', title: t('portal.services.enterpriseTitle'), desc: t('portal.services.enterpriseDesc'), tiles: enterpriseTiles() },
@@ -105,21 +115,5 @@ export function ConsentsPage() {
       empty={t('portal.consents.empty')}
       description={t('portal.consents.emptyDesc')}
     />
-  );
-}
-
-export function SearchPage() {
-  const { t } = useTranslation();
-  const [params] = useSearchParams();
-  const q = params.get('q') ?? '';
-  return (
-    <Panel title={q ? t('portal.searchFor', { q }) : t('portal.searchTitle')}>
-      <div style={{ maxWidth: 640, marginBottom: 8 }}>
-        <PortalSearch size="large" />
-      </div>
-      <div data-testid="search-coming-soon">
-        <EmptyBlock title={t('portal.searchComingSoon')} description={t('portal.searchComingSoonDesc')} />
-      </div>
-    </Panel>
   );
 }

@@ -13,6 +13,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { HeaderControls } from '../../shared/desktop/header-controls';
 import { MustChangePasswordAlert } from '../../shared/desktop/must-change-password';
+import { searchPath } from '../service-format';
 
 const NAV = [
   { path: '/portal', key: 'home', icon: <HomeOutlined /> },
@@ -36,8 +37,7 @@ export function PortalSearch({ size = 'middle' }: { size?: 'middle' | 'large' })
       placeholder={t('portal.searchPlaceholder')}
       enterButton
       onSearch={(value) => {
-        const q = value.trim();
-        navigate(q ? `/portal/search?q=${encodeURIComponent(q)}` : '/portal/search');
+        navigate(searchPath('/portal/search', value, params.get('audience')));
       }}
       data-testid="portal-search"
     />
@@ -48,8 +48,10 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
-  const selected =
-    [...NAV].reverse().find((item) => location.pathname === item.path || location.pathname.startsWith(`${item.path}/`))?.path ?? '/portal';
+  // 首页 only on the home itself: the search page belongs to no item.
+  const selected = [...NAV]
+    .reverse()
+    .find((item) => location.pathname === item.path || (item.path !== '/portal' && location.pathname.startsWith(`${item.path}/`)))?.path;
   const items: MenuProps['items'] = NAV.map((item) => ({ key: item.path, icon: item.icon, label: t(`portal.nav.${item.key}`) }));
   return (
     <Layout style={{ minHeight: '100vh', background: 'var(--zl-bg)' }}>
@@ -65,7 +67,7 @@ export function PortalShell({ children }: { children: ReactNode }) {
         <HeaderControls profilePath="/portal/me" />
       </Layout.Header>
       <nav className="zl-portal-nav">
-        <Menu mode="horizontal" selectedKeys={[selected]} items={items} onClick={({ key }) => navigate(key)} />
+        <Menu mode="horizontal" selectedKeys={selected ? [selected] : []} items={items} onClick={({ key }) => navigate(key)} />
       </nav>
       <Layout.Content className="zl-portal-content">
         <MustChangePasswordAlert profilePath="/portal/me" />

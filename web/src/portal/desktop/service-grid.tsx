@@ -1,27 +1,19 @@
-import { App } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { ServiceTile } from '../service-themes';
 
-/** Service domains or themes as tiles; their items arrive with the service catalogue. */
+/** Service domains or themes as tiles; each opens its services (`/portal/services?theme=…`). */
 export function ServiceGrid({ tiles }: { tiles: ServiceTile[] }) {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   return (
     <div className="zl-tile-grid">
       {tiles.map((tile) => {
         const Icon = tile.icon;
         return (
-          <button
-            key={tile.id}
-            type="button"
-            className="zl-tile"
-            data-testid={`service-${tile.id}`}
-            onClick={() => void message.info(t('portal.services.tileHint'))}
-          >
+          <Link key={tile.id} to={`/portal/services?theme=${tile.theme}`} className="zl-tile" data-testid={`service-${tile.id}`}>
             <Icon className="zl-tile-icon" />
             <span className="zl-tile-name">{t(tile.labelKey)}</span>
-            <span className="zl-tile-hint">{t('common.comingSoon')}</span>
-          </button>
+          </Link>
         );
       })}
     </div>

@@ -1,44 +1,33 @@
+import { lazy, Suspense, type ReactNode } from 'react';
 import { AppstoreOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
-import { Grid, List, SearchBar, Toast } from 'antd-mobile';
+import { Grid, List } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
-import { MobileEmpty } from '../../shared/mobile/mobile-results';
+import { MobileEmpty, MobileLoading } from '../../shared/mobile/mobile-results';
 import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
+import { themeLabelKey } from '../service-format';
 import { citizenTiles, enterpriseTiles, tilesFor, type ServiceTile } from '../service-themes';
+import { MobileSearch } from './mobile-search';
 
-function MobileSearch() {
-  const { t } = useTranslation();
-  const navigate = useNavigate();
-  const [params] = useSearchParams();
-  return (
-    <SearchBar
-      key={params.get('q') ?? ''}
-      defaultValue={params.get('q') ?? ''}
-      placeholder={t('portal.searchPlaceholder')}
-      onSearch={(value) => {
-        const q = value.trim();
-        navigate(q ? `/m/portal/search?q=${encodeURIComponent(q)}` : '/m/portal/search');
-      }}
-      data-testid="portal-search"
-    />
-  );
-}
+// Search, a theme's list and 办事指南 are not on the first route: load them when opened.
+const MobileServiceSearchPage = lazy(() => import('./mobile-service-search-page').then((m) => ({ default: m.MobileServiceSearchPage })));
+const MobileThemeServicesPage = lazy(() => import('./mobile-theme-services-page').then((m) => ({ default: m.MobileThemeServicesPage })));
+const MobileServiceGuidePage = lazy(() => import('./mobile-service-guide-page').then((m) => ({ default: m.MobileServiceGuidePage })));
+
+const loading = (page: ReactNode) => <Suspense fallback={<MobileLoading />}>{page}</Suspense>;
 
 function MobileServiceGrid({ tiles }: { tiles: ServiceTile[] }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   return (
     <Grid columns={4} gap={8}>
       {tiles.map((tile) => {
         const Icon = tile.icon;
         return (
-          <Grid.Item
-            key={tile.id}
-            onClick={() => Toast.show({ content: t('portal.services.tileHint') })}
-            data-testid={`service-${tile.id}`}
-          >
+          <Grid.Item key={tile.id} onClick={() => navigate(`/m/portal/services?theme=${tile.theme}`)} data-testid={`service-${tile.id}`}>
             <div className="zl-m-grid-tile">
               <span className="zl-m-tile-icon">
                 <Icon />
@@ -79,9 +68,14 @@ function MobilePortalHome() {
   );
 }
 
+/** 办事 (`/m/portal/services`): the theme tiles, or with `?theme=` that theme's services. */
 function MobileServices() {
   const { t } = useTranslation();
   const me = useMe();
+  const [params] = useSearchParams();
+  const theme = params.get('theme');
+  const themeKey = themeLabelKey(theme);
+  if (theme && themeKey) return loading(<MobileThemeServicesPage key={theme} theme={theme} labelKey={themeKey} />);
   return (
     <div data-testid="portal-services">
       {me.kind !== 'enterprise' ? (
@@ -96,20 +90,6 @@ function MobileServices() {
           <MobileServiceGrid tiles={enterpriseTiles()} />
         </section>
       ) : null}
-    </div>
-  );
-}
-
-function MobileSearchPage() {
-  const { t } = useTranslation();
-  return (
-    <div>
-      <div style={{ padding: 12 }}>
-        <MobileSearch />
-      </div>
-      <div data-testid="search-coming-soon">
-        <MobileEmpty title={t('portal.searchComingSoon')} description={t('portal.searchComingSoonDesc')} />
-      </div>
     </div>
   );
 }
@@ -154,6 +134,7 @@ export function MobilePortalApp() {
           <Routes>
             <Route index element={<MobilePortalHome />} />
             <Route path="services" element={<MobileServices />} />
+            <Route path="services/:code" element={loading(<MobileServiceGuidePage />)} />
             <Route path="cases" element={<MobileEmpty title={t('portal.cases.empty')} description={t('portal.cases.emptyDesc')} />} />
             <Route
               path="certificates"
@@ -164,7 +145,7 @@ export function MobilePortalApp() {
               element={<MobileEmpty title={t('portal.consents.empty')} description={t('portal.consents.emptyDesc')} />}
             />
             <Route path="me" element={<MobileMe />} />
-            <Route path="search" element={<MobileSearchPage />} />
+            <Route path="search" element={loading(<MobileServiceSearchPage />)} />
             <Route path="*" element={<Navigate to="/m/portal" replace />} />
           </Routes>
         </MobileTabShell>
