@@ -1,3 +1,6 @@
+import { exampleQueries } from './service-format';
+import { useMe } from '../shared/auth';
+import { useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { api } from '../shared/api';
 import type { AccountKind } from '../shared/api-types';
@@ -108,4 +111,23 @@ export function useServiceGuide(code: string) {
     queryKey: serviceKeys.guide(code),
     queryFn: ({ signal }) => api.get<ServiceGuide>(`/services/${encodeURIComponent(code)}`, undefined, signal),
   });
+}
+
+/**
+ * The search page's state, the same on desktop and phone: the question and the audience switch
+ * from the URL (the switch defaults to the account's kind), the results, the example questions.
+ */
+export function useServiceSearchPage() {
+  const me = useMe();
+  const [params, setParams] = useSearchParams();
+  const q = (params.get('q') ?? '').trim();
+  const audience = audienceFromParam(params.get('audience'), me.kind);
+  const search = useServiceSearch(q, audience);
+  const setAudience = (value: string) =>
+    setParams((current) => {
+      const next = new URLSearchParams(current);
+      next.set('audience', value);
+      return next;
+    });
+  return { q, audience, setAudience, search, examples: exampleQueries(me.kind) };
 }

@@ -1,29 +1,14 @@
 import { Segmented } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useMe } from '../../shared/auth';
 import { EmptyBlock, ErrorBlock, LoadingBlock, Panel } from '../../shared/desktop/states';
-import { exampleQueries } from '../service-format';
-import { audienceFromParam, useServiceSearch } from '../service-queries';
+import { useServiceSearchPage } from '../service-queries';
 import { PortalSearch } from './portal-shell';
 import { SearchSuggestions, ServiceResults } from './service-results';
 
 /** 服务搜索 (`/portal/search?q=`): services ranked by how well they answer a question asked in plain Chinese. */
 export function ServiceSearchPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const audience = audienceFromParam(params.get('audience'), me.kind);
-  const search = useServiceSearch(q, audience);
-  const examples = exampleQueries(me.kind);
-
-  const setAudience = (value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set('audience', value);
-      return next;
-    });
+  const { q, audience, setAudience, search, examples } = useServiceSearchPage();
 
   return (
     <Panel title={q ? t('portal.searchFor', { q }) : t('portal.searchTitle')} testId="service-search">

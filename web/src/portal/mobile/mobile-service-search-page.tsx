@@ -1,29 +1,14 @@
 import { Segmented } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
-import { useMe } from '../../shared/auth';
 import { MobileEmpty, MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
-import { exampleQueries } from '../service-format';
-import { audienceFromParam, useServiceSearch } from '../service-queries';
+import { useServiceSearchPage } from '../service-queries';
 import { MobileSearch } from './mobile-search';
 import { MobileSearchSuggestions, MobileServiceResults } from './mobile-service-results';
 
 /** 服务搜索 on phones (`/m/portal/search?q=`): services ranked by how well they answer a question in plain Chinese. */
 export function MobileServiceSearchPage() {
   const { t } = useTranslation();
-  const me = useMe();
-  const [params, setParams] = useSearchParams();
-  const q = (params.get('q') ?? '').trim();
-  const audience = audienceFromParam(params.get('audience'), me.kind);
-  const search = useServiceSearch(q, audience);
-  const examples = exampleQueries(me.kind);
-
-  const setAudience = (value: string) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      next.set('audience', value);
-      return next;
-    });
+  const { q, audience, setAudience, search, examples } = useServiceSearchPage();
 
   return (
     <div data-testid="service-search">
