@@ -111,12 +111,17 @@ export class LoadService {
     return this.run(actor, load, resource, (onBytes) => fileRows(load.format as FileFormat, resource.fields, body, onBytes));
   }
 
+  /** Runs a pull's load (sources.ts) over the rows a department's API gives. */
+  async pull(actor: Actor, id: string, resource: Resource & { regionCode: string | null }, rows: AsyncIterable<FileRow>) {
+    return this.run(actor, await this.row(id), resource, () => rows);
+  }
+
   /**
    * Runs a load: claims it (a load runs once), streams its rows through the rules into staging,
    * then publishes or rejects. Problems with the file itself (its columns, its bytes) fail the
    * load and come back as the 4xx they are.
    */
-  async run(
+  private async run(
     actor: Actor,
     load: LoadRow,
     resource: Resource & { regionCode: string | null },
@@ -242,7 +247,7 @@ export class LoadService {
   }
 }
 
-export function toView(row: LoadRow) {
+function toView(row: LoadRow) {
   return {
     id: row.id,
     resourceId: row.resource_id,
@@ -266,5 +271,3 @@ export function toView(row: LoadRow) {
     finishedAt: row.finished_at,
   };
 }
-
-export type { LoadRow };

@@ -197,10 +197,7 @@ export class SourceService {
       const pages = this.pages(claimed, resource.fields, authorization, (seen) => {
         if (newest === null || Date.parse(seen) > Date.parse(newest)) newest = seen;
       });
-      const loadRow = (await sql`select * from collection_loads where id = ${load.id}`.execute(this.db.kysely)).rows[0] as Parameters<
-        LoadService['run']
-      >[1];
-      const result = await this.loads.run(actor, loadRow, resource, () => pages);
+      const result = await this.loads.pull(actor, load.id, resource, pages);
       if (result.status !== 'published') {
         newest = claimed.cursor;
         failure = result.failure;
