@@ -45,14 +45,16 @@ import { DataGateway, gatewayRoutes } from './platform/gateway/index.ts';
 import { CollaborationService, collaborationMigrations, collaborationRoutes } from './platform/collaboration/index.ts';
 import { collectionMigrations, collectionRoutes, LoadService, QualityService, SourceService } from './platform/collection/index.ts';
 import { createOpenData, openDataMigrations, openDataRoutes } from './platform/open-data/index.ts';
+import { CertificateService, certificateRoutes, certificatesMigrations } from './platform/certificates/index.ts';
 import {
   installDemoCatalog,
   installDemoProvince,
   installDemoServices,
+  installDemoPrefillGrants,
   installDemoWorkflows,
   type DemoSummary,
 } from './packs/demo-province/index.ts';
-import { oneStopMigrations, oneStopRoutes, ServiceCatalog } from './systems/one-stop/index.ts';
+import { CaseService, caseRoutes, oneStopMigrations, oneStopRoutes, ServiceCatalog } from './systems/one-stop/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -72,6 +74,7 @@ export const migrationSources = [
   collaborationMigrations,
   openDataMigrations,
   oneStopMigrations,
+  certificatesMigrations,
 ];
 
 export interface Node {
@@ -86,6 +89,7 @@ export interface Node {
   records: RecordStore;
   gateway: DataGateway;
   collection: { loads: LoadService; sources: SourceService; quality: QualityService };
+  certificates: CertificateService;
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -177,6 +181,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const catalog = new CatalogService(db, audit, identity);
   const keys = new KeyRing(db, loadMasterKey(config.dataDir, config.masterKey));
   await keys.verify();
+  const certificates = new CertificateService({ db, audit, identity, keys, publicUrl: config.publicUrl });
+  certificateRoutes(app, certificates);
   const records = new RecordStore(db, audit, identity, keys);
   catalogRoutes(app, catalog, records);
   const platformItems = new PlatformItems(db, model, definitions);
@@ -205,11 +211,15 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   // Systems (S*), on the platform's public functions.
   const services = new ServiceCatalog(db, audit, identity);
   oneStopRoutes(app, services);
+  const cases = new CaseService({ db, audit, identity, services, workflow, platformItems, gateway, certificates });
+  caseRoutes(app, cases, services);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
     progress(`demo catalog: ${await installDemoCatalog(catalog, identity, records)} data resources`);
     progress(`demo services: ${await installDemoServices(services, identity)} 政务服务事项`);
+    const prefill = { identity, clients, model, catalog, sharing, workflow, clientId: cases.prefillClientId };
+    progress(`demo one-stop prefill: ${await installDemoPrefillGrants(prefill)} resources granted`);
   }
   await serveWeb(app);
 
@@ -261,6 +271,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     records,
     gateway,
     collection: { loads, sources, quality },
+    certificates,
     demo,
     async close() {
       clearInterval(deadlines);

@@ -10,11 +10,19 @@ import type { FrontEndRoute } from './shared/front-end';
 import { NotFoundPage, PageFallback } from './shared/page-fallback';
 import { PreferencesProvider } from './shared/preferences';
 import { createQueryClient } from './shared/query';
+import { verifyRoutes } from './verify';
 import { workbenchRoutes } from './workbench';
 
 // Each front end's index.tsx lists its routes; their pages are React.lazy chunks,
 // so a visitor downloads only the front end (and UI library) they open.
-const frontEndRoutes: FrontEndRoute[] = [...loginRoutes, ...portalRoutes, ...workbenchRoutes, ...consoleRoutes, ...openRoutes];
+const frontEndRoutes: FrontEndRoute[] = [
+  ...loginRoutes,
+  ...portalRoutes,
+  ...workbenchRoutes,
+  ...consoleRoutes,
+  ...openRoutes,
+  ...verifyRoutes,
+];
 
 export function App() {
   const [queryClient] = useState(createQueryClient);

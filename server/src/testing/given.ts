@@ -66,6 +66,14 @@ export function given(t: TestNode) {
       if (issued.statusCode !== 200) throw new Error(`no token: ${issued.body}`);
       return (issued.json() as { access_token: string }).access_token;
     },
+    /** The username of an ordinary staff member (role 工作人员) of a demo organisation. */
+    async staffOf(slug: string): Promise<string> {
+      const row = await sql<{ username: string }>`select a.username from accounts a join orgs o on o.id = a.org_id
+        join role_grants g on g.account_id = a.id where o.slug = ${slug} and g.role = 'staff' and a.status = 'active'
+        order by a.username limit 1`.execute(t.node.db.kysely);
+      if (!row.rows[0]) throw new Error(`no staff in demo org ${slug}`);
+      return row.rows[0].username;
+    },
     async refusals(): Promise<number> {
       await t.node.audit.flush();
       const row = await sql<{ n: string }>`select count(*) as n from audit_log where outcome = 'refused'`.execute(t.node.db.kysely);

@@ -17,4 +17,6 @@ export { installDemoProvince, demoAccounts, demoPassword, type DemoSummary } fro
 export { installDemoWorkflows } from './workflows.ts';
 export { installDemoCatalog, demoResources } from './catalog.ts';
 export { installDemoServices } from './services.ts';
+export { installDemoPrefillGrants } from './one-stop-grants.ts';
 export { demoServiceGuides } from './service-guides.ts';
+export { demoRecords } from './catalog-records.ts';

@@ -92,7 +92,19 @@ export class DataGateway {
     return { clientId: actor.clientId, resource, orgId, granted, terms, show, inRegion };
   }
 
-  async query(actor: Actor, resourceRef: string, field: string, values: string[]) {
+  /** A resource's name and its owner's, for showing where shared data came from. */
+  async ownerOf(resourceRef: string): Promise<{ resourceName: string; orgId: string; orgName: string }> {
+    const resource = await this.catalog.sharingView(resourceRef);
+    if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceRef });
+    const org = await this.identity.findOrg(resource.orgId);
+    return { resourceName: resource.name, orgId: resource.orgId, orgName: org?.name ?? resource.orgId };
+  }
+
+  /**
+   * Reads records by key. `context.purpose` (the item or form it serves) goes into the log
+   * entry, so the data's subjects can later see who used it for what.
+   */
+  async query(actor: Actor, resourceRef: string, field: string, values: string[], context: { purpose?: string } = {}) {
     const started = performance.now();
     const { clientId, resource, orgId, granted, terms, show, inRegion } = await this.authorize(actor, resourceRef);
     if (values.length > maxBatchKeys) throw new ValidationError('gateway.too_many_keys', { max: maxBatchKeys });
@@ -121,6 +133,7 @@ export class DataGateway {
         fields: fields.map((f) => f.name),
         clear: fields.filter((f) => terms.clearFields.includes(f.name)).map((f) => f.name),
         ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(context.purpose ? { purpose: context.purpose } : {}),
       },
     });
     return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, show(f, record[f.name])])) : null));

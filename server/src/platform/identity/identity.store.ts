@@ -132,6 +132,13 @@ export class IdentityStore {
     return account ? this.actorFor(account.id, '127.0.0.1') : undefined;
   }
 
+  /** A citizen's or enterprise's verified identity (实名): what applications are filled and checked with. */
+  async subjectOf(accountId: string): Promise<{ id: string; displayName: string; idNumber: string; phone: string | null } | undefined> {
+    const account = await repo.findAccount(this.db.kysely, accountId);
+    if (!account || account.status !== 'active' || account.kind === 'staff' || !account.id_number) return undefined;
+    return { id: account.id, displayName: account.display_name, idNumber: account.id_number, phone: account.phone };
+  }
+
   /** OpenID claims of an account (the `profile` scope). */
   async claimsOf(accountId: string): Promise<Record<string, unknown> | undefined> {
     const account = await repo.findAccount(this.db.kysely, accountId);

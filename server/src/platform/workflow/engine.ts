@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import {
   afterTimeCursor,
@@ -192,6 +193,11 @@ export class WorkflowEngine {
     const issues = checkFormData(`${form.formVersionId}#${part ? formKey : ''}`, schema, data, locale);
     if (issues.length) throw new ValidationError('workflow.form_invalid', { issues });
     return schema;
+  }
+
+  /** Checks data against a form not deployed as such (a system's merged application), in the caller's language. */
+  checkApplication(locale: Locale, schema: Record<string, unknown>, data: Variables): { path: string[]; message: string }[] {
+    return checkFormData(`application#${createHash('sha256').update(JSON.stringify(schema)).digest('hex')}`, schema, data, locale);
   }
 
   /** Attachments named in form data must exist and be the caller's (or already this instance's); they join the instance. */
@@ -590,6 +596,23 @@ export class WorkflowEngine {
     return this.instance(actor, instanceId);
   }
 
+  /**
+   * 撤回: the applicant takes back their own running application while `guard` — run in the
+   * same transaction, after the instance is locked — allows it (a system: "not yet accepted").
+   */
+  async withdraw(actor: Actor, instanceId: string, reason: string, guard: (tx: Executor) => Promise<void>) {
+    const current = await this.instanceRow(instanceId);
+    if (current.started_by === null || current.started_by !== actor.accountId)
+      throw new ForbiddenError('workflow.not_applicant', { instanceId });
+    await this.step(actor, async (tx, ctx) => {
+      const instance = await this.lockInstance(tx, instanceId);
+      if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
+      await guard(tx);
+      await this.runtime.cancelInstance(ctx, instanceId, reason);
+      await this.recordInstance(tx, actor, 'workflow.instance.withdraw', instance);
+    });
+  }
+
   private async recordInstance(tx: Executor, actor: Actor, action: string, instance: FullInstanceRow) {
     await this.audit.record(
       { actor, action, targetType: 'wf_instance', targetId: instance.id, orgId: instance.org_id, regionCode: instance.region_code },
@@ -864,12 +887,21 @@ export class WorkflowEngine {
     };
   }
 
-  private mayView(actor: Actor, row: FullInstanceRow): boolean {
-    return (
-      can(actor, 'workbench.use', { orgId: row.org_id, regionCode: row.region_code }) ||
-      can(actor, 'workflow.monitor', { orgId: row.org_id, regionCode: row.region_code }) ||
-      (row.started_by !== null && row.started_by === actor.accountId)
-    );
+  /**
+   * Who may read an instance: its applicant; a monitor over its organisation; staff of its own
+   * organisation; and staff of another one only while they work or worked on one of its tasks
+   * (会签) — region-wide roles do not open other departments' applications.
+   */
+  private async mayView(actor: Actor, row: FullInstanceRow): Promise<boolean> {
+    if (row.started_by !== null && row.started_by === actor.accountId) return true;
+    const where = { orgId: row.org_id, regionCode: row.region_code };
+    if (can(actor, 'workflow.monitor', where)) return true;
+    if (!can(actor, 'workbench.use', where)) return false;
+    if (actor.orgId === row.org_id || actor.kind === 'app') return true;
+    const me = actor.accountId ?? '';
+    const involved = await sql`select 1 from wf_tasks where instance_id = ${row.id} and (assignee = ${me} or completed_by = ${me}
+      or candidate_users ? ${me} or candidate_orgs ? ${actor.orgId ?? ''}) limit 1`.execute(this.db.kysely);
+    return involved.rows.length > 0;
   }
 
   async instance(actor: Actor, instanceId: string) {
@@ -892,7 +924,7 @@ export class WorkflowEngine {
         from wf_instances i where i.id = ${instanceId}`.execute(this.db.kysely)
     ).rows[0];
     if (!row) throw new NotFoundError('workflow.instance_not_found', { instanceId });
-    if (!this.mayView(actor, row)) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
+    if (!(await this.mayView(actor, row))) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
     const version = await this.version(row.definition_id);
     const { tokens, open, history } = row;
     const active = tokens.map((t) => t.node_id);
@@ -947,14 +979,14 @@ export class WorkflowEngine {
   /** The BPMN XML this instance runs, for the viewer. */
   async diagram(actor: Actor, instanceId: string): Promise<string> {
     const row = await this.instanceRow(instanceId);
-    if (!this.mayView(actor, row)) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
+    if (!(await this.mayView(actor, row))) throw new ForbiddenError('access.forbidden', { permission: 'workbench.use' });
     return (await this.version(row.definition_id)).bpmnXml;
   }
 
   /** Whether the actor may read an attachment bound to this instance. */
   async mayReadInstance(actor: Actor, instanceId: string): Promise<boolean> {
     const row = (await sql<FullInstanceRow>`select * from wf_instances where id = ${instanceId}`.execute(this.db.kysely)).rows[0];
-    return Boolean(row && this.mayView(actor, row));
+    return Boolean(row && (await this.mayView(actor, row)));
   }
 }
 

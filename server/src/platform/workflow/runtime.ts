@@ -386,19 +386,22 @@ export class Runtime {
   ): Promise<string> {
     const task = node.userTask!;
     const variables = { ...instance.variables, ...local };
-    // `${approvers}` may name a list of account ids: each is a candidate.
-    const users = task.candidateUsers.flatMap((u) => {
-      const list = /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(u);
-      const value = list ? variables[list[1]!] : undefined;
-      if (Array.isArray(value)) return value.map(String).filter(Boolean);
-      const one = this.resolve(u, variables);
-      return one ? [one] : [];
-    });
+    // `${approvers}` may name a list of account ids (or organisation ids): each is a candidate.
+    const resolveAll = (entries: string[]) =>
+      entries.flatMap((entry) => {
+        const list = /^\$\{\s*([A-Za-z_]\w*)\s*\}$/.exec(entry);
+        const value = list ? variables[list[1]!] : undefined;
+        if (Array.isArray(value)) return value.map(String).filter(Boolean);
+        const one = this.resolve(entry, variables);
+        return one ? [one] : [];
+      });
+    const users = resolveAll(task.candidateUsers);
+    const orgs = resolveAll(task.candidateOrgs);
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
     await sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
       values (${id}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
-        ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(task.candidateOrgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
+        ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(orgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
         ${assignee}, ${task.formKey}, 'open', ${JSON.stringify(local)}::jsonb, ${extra.index ?? null}, ${extra.total ?? null})`.execute(
       ctx.tx,
     );

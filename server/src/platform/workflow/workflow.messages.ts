@@ -48,6 +48,7 @@ registerMessages({
     'zh-CN': '您不是该任务的办理人或候选人。',
     en: 'You are neither the assignee nor a candidate for this task.',
   },
+  'workflow.not_applicant': { 'zh-CN': '只有申请人本人可以撤回申请。', en: 'Only the applicant may withdraw the application.' },
   'workflow.task_closed': { 'zh-CN': '该任务已办结，不能重复办理。', en: 'This task is already closed.' },
   'workflow.task_claimed': { 'zh-CN': '该任务已被他人签收。', en: 'Someone else has claimed this task.' },
   'workflow.called_process_missing': {

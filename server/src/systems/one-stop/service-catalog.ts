@@ -4,7 +4,30 @@ import type { AuditLog } from '../../platform/audit/index.ts';
 import type { IdentityStore } from '../../platform/identity/index.ts';
 import type { ServiceGuideInput } from './service-item.schemas.ts';
 import { ServiceSearch } from './service-search.ts';
-import type { ServiceMaterial } from './service-item.types.ts';
+import type { ServiceBundle, ServiceMaterial } from './service-item.types.ts';
+
+/** A service with its whole guide, as the applications read it. */
+export interface StoredService {
+  code: string;
+  name: string;
+  type: string;
+  orgId: string;
+  orgName: string;
+  audience: 'citizen' | 'enterprise' | 'both';
+  itemId: string | null;
+  guide: ServiceRow['guide'];
+}
+
+interface BundleRow {
+  code: string;
+  name: string;
+  audience: 'citizen' | 'enterprise';
+  theme: string;
+  description: string;
+  parts: string[];
+  keywords: string[];
+}
+export type BundleView = Omit<BundleRow, never> & { services: ReturnType<typeof summary>[] };
 
 interface ServiceRow {
   code: string;
@@ -114,6 +137,82 @@ export class ServiceCatalog {
       keywords: row.guide.keywords,
       itemId: row.item_id,
     };
+  }
+
+  /** A service as stored, for the systems' own use (applications): no use is counted. */
+  async stored(code: string): Promise<StoredService> {
+    const row = (await this.rows([code]))[0];
+    if (!row) throw new NotFoundError('onestop.service_not_found', { code });
+    const org = await this.identity.findOrg(row.org_id);
+    return {
+      code: row.code,
+      name: row.name,
+      type: row.type,
+      orgId: row.org_id,
+      orgName: org?.name ?? row.org_id,
+      audience: row.audience as StoredService['audience'],
+      itemId: row.item_id,
+      guide: row.guide,
+    };
+  }
+
+  /** Records the V-model item that runs a service's applications. */
+  async linkItem(code: string, itemId: string): Promise<void> {
+    await sql`update service_items set item_id = ${itemId} where code = ${code}`.execute(this.db.kysely);
+  }
+
+  /** 一件事 bundles, with each part's service and department. */
+  async bundles(): Promise<{ items: BundleView[] }> {
+    const rows = (await sql<BundleRow>`select * from service_bundles where status = 'active' order by code`.execute(this.db.kysely)).rows;
+    return { items: await Promise.all(rows.map((r) => this.bundleView(r))) };
+  }
+
+  async bundle(code: string): Promise<BundleView> {
+    const row = (await sql<BundleRow>`select * from service_bundles where code = ${code} and status = 'active'`.execute(this.db.kysely))
+      .rows[0];
+    if (!row) throw new NotFoundError('onestop.bundle_not_found', { code });
+    return this.bundleView(row);
+  }
+
+  private async bundleView(row: BundleRow): Promise<BundleView> {
+    const parts = await this.rows(row.parts);
+    const names = new Map((await this.identity.orgsByIds([...new Set(parts.map((p) => p.org_id))])).map((o) => [o.id, o.name]));
+    const byCode = new Map(parts.map((p) => [p.code, p]));
+    return {
+      code: row.code,
+      name: row.name,
+      audience: row.audience,
+      theme: row.theme,
+      description: row.description,
+      keywords: row.keywords,
+      parts: row.parts,
+      services: row.parts
+        .map((c) => byCode.get(c))
+        .filter((p): p is ServiceRow => p !== undefined)
+        .map((p) => summary(p, names.get(p.org_id) ?? p.org_id)),
+    };
+  }
+
+  /** Writes 一件事 bundles (every part must be an active service); as `put`, by those who manage the model. */
+  async putBundles(actor: Actor, bundles: ServiceBundle[]): Promise<number> {
+    requirePermission(actor, 'model.manage');
+    for (const bundle of bundles) {
+      const found = new Set((await this.rows(bundle.parts)).map((r) => r.code));
+      const missing = bundle.parts.filter((c) => !found.has(c));
+      if (missing.length) throw new ValidationError('onestop.bundle_part_missing', { codes: missing });
+      await this.db.kysely.transaction().execute(async (tx) => {
+        await sql`insert into service_bundles (code, name, audience, theme, description, parts, keywords)
+          values (${bundle.code}, ${bundle.name}, ${bundle.audience}, ${bundle.theme}, ${bundle.description}, ${JSON.stringify(bundle.parts)}::jsonb,
+            ${JSON.stringify(bundle.keywords)}::jsonb)
+          on conflict (code) do update set name = excluded.name, audience = excluded.audience, theme = excluded.theme,
+            description = excluded.description, parts = excluded.parts, keywords = excluded.keywords, updated_at = now()`.execute(tx);
+        await this.audit.record(
+          { actor, action: 'onestop.bundle.put', targetType: 'service_bundle', targetId: bundle.code, details: { parts: bundle.parts } },
+          tx,
+        );
+      });
+    }
+    return bundles.length;
   }
 
   /** Writes many guides (a pack installing its services), each checked as `put` does; the index is rebuilt once. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { formFieldKeys } from './application-form.ts';
 import { onlineDepths, serviceLevels, serviceThemes, serviceTypes, type ServiceGuide } from './service-item.types.ts';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -38,6 +39,12 @@ export const serviceGuideBody = z
     steps: z.array(text(200)).min(1).max(20),
     keywords: z.array(text(30)).max(40),
     theme: z.enum(serviceThemes),
+    form: z.array(z.enum(formFieldKeys)).min(1).max(60).optional(),
+    result: z.strictObject({ certificate: text(50), fields: z.array(z.enum(formFieldKeys)).max(20) }).optional(),
+    countersignOrgs: z
+      .array(z.string().regex(/^org_[0-9a-z]{26}$/, 'identity.invalid_id'))
+      .max(10)
+      .optional(),
   })
   .refine((g) => g.promisedDays <= g.statutoryDays, { message: 'onestop.promised_over_statutory', path: ['promisedDays'] });
 export type ServiceGuideInput = z.infer<typeof serviceGuideBody>;

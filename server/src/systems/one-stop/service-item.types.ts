@@ -1,3 +1,5 @@
+import type { FormFieldKey } from './application-form.ts';
+
 /**
  * 政务服务事项 (S2.1): one service as its 办事指南 describes it. The types are shared by the
  * demo pack (which writes the guides) and the one-stop system (which stores and serves them).
@@ -76,4 +78,22 @@ export interface ServiceGuide {
   keywords: string[];
   /** 主题: the Portal's tiles (web/src/portal/service-themes.tsx) */
   theme: ServiceTheme;
+  /** the application's questions, keys of the shared vocabulary (application-form.ts); none: the default ones */
+  form?: FormFieldKey[] | undefined;
+  /** the result issued on approval as a signed e-certificate (电子证照): its name and the form fields printed on it */
+  result?: { certificate: string; fields: FormFieldKey[] } | undefined;
+  /** organisations that countersign 会签 before the result is issued (demo: slugs; API: org ids) */
+  countersignOrgs?: string[] | undefined;
+}
+
+/** 一件事: services a life event needs, applied for once (S2.2). */
+export interface ServiceBundle {
+  code: string;
+  name: string;
+  audience: 'citizen' | 'enterprise';
+  theme: ServiceTheme;
+  description: string;
+  /** service codes */
+  parts: string[];
+  keywords: string[];
 }

@@ -1738,4 +1738,48 @@ export const en: typeof zhCN = {
       status: 'Status',
     },
   },
+  verify: {
+    title: 'Verify an e-certificate 电子证照核验',
+    brand: 'E-certificates',
+    intro:
+      'Scan the QR code on a certificate, or upload the certificate PDF you were given, to check that the issuing authority issued it, that it is unchanged and still valid.',
+    language: '中文',
+    checking: 'Checking…',
+    status: { authentic: 'Authentic', tampered: 'Tampered', revoked: 'Revoked', unknown: 'Not found' },
+    explain: {
+      serial: {
+        authentic:
+          'Issued by the authority below; its SM2 digital signature verifies and it is valid. Check that the details match the certificate you were shown.',
+        tampered:
+          'Its digital signature does not verify: the record may have been altered. Do not rely on it; contact the issuing authority.',
+        revoked: 'The issuing authority has revoked this certificate; it is no longer valid.',
+        unknown: 'No e-certificate has this number. Check that it was typed correctly.',
+      },
+      file: {
+        authentic: 'The file is exactly the one issued, its signature verifies, and the certificate is valid.',
+        tampered: 'The file differs from the one issued and may have been altered: do not rely on it. Below are the details as issued.',
+        revoked: 'The file is the one issued, but the issuing authority has revoked the certificate; it is no longer valid.',
+        unknown: 'This file is not an e-certificate issued on this platform, or its number cannot be found in it.',
+      },
+    },
+    details: {
+      kind: 'Certificate',
+      serialNo: 'Number',
+      holderName: 'Holder',
+      orgName: 'Issued by',
+      issuedAt: 'Issued on',
+      revokedAt: 'Revoked on',
+      revokedReason: 'Reason',
+    },
+    byFile: {
+      title: 'Check a certificate file',
+      hint: 'Were you sent an e-certificate PDF? Choose the file to check that it is exactly as issued.',
+      choose: 'Choose a PDF file',
+      again: 'Choose another file',
+      tooLarge: 'The file is larger than 10 MB: it is not an e-certificate issued here.',
+      notPdf: 'Choose a PDF file.',
+    },
+    bySerial: { title: 'Look up by number', placeholder: '20 characters starting DZZZ', submit: 'Check' },
+    privacy: 'No login needed. To protect personal data this page shows only part of the holder’s name and never the ID number.',
+  },
 };
