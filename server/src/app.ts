@@ -54,7 +54,15 @@ import {
   installDemoWorkflows,
   type DemoSummary,
 } from './packs/demo-province/index.ts';
-import { CaseService, caseRoutes, oneStopMigrations, oneStopRoutes, ServiceCatalog } from './systems/one-stop/index.ts';
+import {
+  CaseService,
+  caseRoutes,
+  FeedbackService,
+  feedbackRoutes,
+  oneStopMigrations,
+  oneStopRoutes,
+  ServiceCatalog,
+} from './systems/one-stop/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -213,6 +221,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   oneStopRoutes(app, services);
   const cases = new CaseService({ db, audit, identity, services, workflow, platformItems, gateway, certificates });
   caseRoutes(app, cases, services);
+  feedbackRoutes(app, new FeedbackService({ db, audit, identity, services, workflow, platformItems }), cases);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);

@@ -7,6 +7,8 @@ export { ServiceSearch, type SearchHit, type Searchable } from './service-search
 export { oneStopRoutes } from './one-stop.routes.ts';
 export { CaseService, type CertificateIssuer, type CaseStatus } from './case.service.ts';
 export { caseRoutes } from './cases.routes.ts';
+export { FeedbackService } from './feedback.service.ts';
+export { feedbackRoutes } from './feedback.routes.ts';
 export { formFields, type FormField, type FormFieldKey } from './application-form.ts';
 export { serviceGuideBody, type ServiceGuideInput } from './service-item.schemas.ts';
 export * from './service-item.types.ts';

@@ -40,5 +40,15 @@ registerMessages({
   },
   'onestop.bundle_not_found': { 'zh-CN': '“一件事”不存在。', en: 'No such bundle.' },
   'onestop.bundle_part_missing': { 'zh-CN': '“一件事”包含不存在的事项：{codes}。', en: 'The bundle names unknown services: {codes}.' },
+  'onestop.rate_before_done': { 'zh-CN': '办件办结后才能评价。', en: 'A case can be rated once it is finished.' },
+  'onestop.already_rated': { 'zh-CN': '该办件已评价过。', en: 'This case was already rated.' },
+  'onestop.poor_needs_reason': {
+    'zh-CN': '差评请选择原因或写明情况，以便部门整改。',
+    en: 'A poor rating needs a reason, so the department can put it right.',
+  },
+  'onestop.complaint_one_target': {
+    'zh-CN': '请选择投诉建议涉及的一个事项、办件或部门。',
+    en: 'Name one service, case or organisation the complaint is about.',
+  },
   'onestop.invalid_material': { 'zh-CN': '免提交材料须注明共享数据来源。', en: 'An exempt material must name its shared data.' },
 });

@@ -330,6 +330,15 @@ export const en: typeof zhCN = {
     },
   },
   workbench: {
+    case: {
+      title: 'Application',
+      service: 'Service',
+      applicant: 'Applicant',
+      submittedAt: 'Submitted',
+      download: 'Open file',
+      from: 'from {{source}}',
+      exempt: 'Not submitted (read from shared data): {{materials}}',
+    },
     name: 'Workbench',
     nav: {
       home: 'Home',

@@ -327,6 +327,15 @@ export const zhCN = {
     },
   },
   workbench: {
+    case: {
+      title: '办件信息',
+      service: '事项',
+      applicant: '申请人',
+      submittedAt: '提交时间',
+      download: '查看附件',
+      from: '来自 {{source}}',
+      exempt: '免提交材料（已共享获取）：{{materials}}',
+    },
     name: '政务工作台',
     nav: {
       home: '工作台首页',

@@ -24,6 +24,7 @@ import {
   useTask,
   useTaskActions,
 } from '../tasks';
+import { CaseCard } from './case-card';
 import { TaskActions } from './task-actions';
 import { TaskForm } from './task-form';
 import { TaskHistory } from './task-history';
@@ -188,6 +189,7 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
             : []),
         ]}
       />
+      <CaseCard businessKey={task.businessKey} />
       {open ? (
         <>
           {claimed === 'unclaimed' ? (

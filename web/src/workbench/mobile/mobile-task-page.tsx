@@ -26,6 +26,7 @@ import {
 } from '../tasks';
 import { MobileTimeStateTag } from './mobile-inbox';
 import { MobileTaskActions } from './mobile-task-actions';
+import { MobileCaseCard } from './mobile-case-card';
 import { MobileTaskForm } from './mobile-task-form';
 import { MobileTaskHistory } from './mobile-task-history';
 import '../tasks.css';
@@ -117,6 +118,7 @@ function MobileTask({ task }: { task: WorkflowTaskDetail }) {
           {t('workbench.tasks.due')}
         </List.Item>
         <List.Item extra={formatDateTime(task.createdAt)}>{t('workbench.tasks.arrivedAt')}</List.Item>
+        <MobileCaseCard businessKey={task.businessKey} />
         {open ? (
           <List.Item extra={<span className="zl-wait">{formatWaiting(task.createdAt, now, t)}</span>}>
             {t('workbench.tasks.columns.waiting')}
