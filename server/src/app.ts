@@ -204,7 +204,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   if (interruptedLoads) log.warn({ loads: interruptedLoads }, 'loads cut off by a stop were failed; nothing of them was written');
   const sources = new SourceService({ db, audit, loads, keys, log });
   collectionRoutes(app, loads, sources, quality);
-  const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, rateLimit: config.gatewayRateLimit });
+  const gateway = new DataGateway({ audit, identity, catalog, records, sharing, clients, keys, rateLimit: config.gatewayRateLimit });
   gatewayRoutes(app, gateway);
   const collaboration = new CollaborationService({ db, audit, identity, catalog, records, model, platformItems, workflow, keys });
   gateway.services = collaboration;

@@ -131,6 +131,13 @@ export async function listEntries(db: Executor, filter: EntryFilter): Promise<St
   return result.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
 }
 
+/** Entries of these actions whose `details.subjects` names this subject index, newest first. */
+export async function entriesAboutSubject(db: Executor, subject: string, actions: string[], limit: number): Promise<StoredEntry[]> {
+  const result = await sql<StoredEntry>`select ${entryColumns} from audit_log
+    where details->'subjects' ? ${subject} and action in (${sql.join(actions)}) order by seq desc limit ${limit}`.execute(db);
+  return result.rows.map((r) => ({ ...r, seq: Number(r.seq) }));
+}
+
 export async function insertCheckpoint(
   tx: Executor,
   checkpoint: { seq: number; hash: string; signature: string; publicKey: string },

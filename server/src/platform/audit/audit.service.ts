@@ -176,6 +176,15 @@ export class AuditLog {
     await repo.insertCheckpoint(tx, { seq, hash, signature, publicKey: key.publicKey });
   }
 
+  /**
+   * The chained entries about one data subject (their `details.subjects` holds its index): the
+   * caller checks that the asker is that subject. Pending entries are chained first.
+   */
+  async entriesAbout(subject: string, actions: string[], limit: number) {
+    await this.flush();
+    return repo.entriesAboutSubject(this.db.kysely, subject, actions, limit);
+  }
+
   async list(
     actor: Actor,
     filter: { actionPrefix?: string | undefined; outcome?: string | undefined; cursor?: string | undefined; limit: number },

@@ -45,6 +45,15 @@ export class KeyRing {
     return deriveKey(version, open(this.master, Buffer.from(wrapped)));
   }
 
+  /**
+   * A person's or enterprise's number as logs may hold it (HMAC-SM3 under a key derived from the
+   * master key, which never rotates): the same everywhere, unreadable without the key — so
+   * "who used my data" can be answered without any log keeping the number itself.
+   */
+  subjectIndex(number: string): string {
+    return createHmac('sm3', this.master.mac).update(`zhili subject\u0000${number.trim().toUpperCase()}`).digest('hex').slice(0, 32);
+  }
+
   async get(version: number, db: Executor = this.db.kysely): Promise<DataKey> {
     const cached = this.keys.get(version);
     if (cached) return cached;

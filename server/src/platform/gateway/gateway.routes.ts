@@ -8,6 +8,14 @@ const fieldName = z.string().regex(/^[a-z][a-z0-9_]{0,62}$/, 'catalog.invalid_fi
 
 export function gatewayRoutes(app: HttpApp, gateway: DataGateway): void {
   app.get(
+    '/api/v1/data-uses/mine',
+    {
+      config: { permission: 'portal.use' },
+      schema: { tags, summary: '谁用了我的数据: which department read which of my data through the gateway, for what, when' },
+    },
+    async (request) => gateway.usesOf(request.actor),
+  );
+  app.get(
     '/gateway/v1/:resource/records',
     {
       schema: {

@@ -6,9 +6,14 @@ import type { IdentityStore } from '../identity/index.ts';
 import type { SharingService } from '../sharing/index.ts';
 import type { ClientRegistry } from '../sso/index.ts';
 import type { CollaborationService } from '../collaboration/index.ts';
+import type { KeyRing } from '../crypto/index.ts';
 import { maskValue } from '../catalog/index.ts';
 
 export const maxBatchKeys = 1000;
+/** Key fields that name a person or an enterprise: reads by them are logged by subject. */
+const subjectKinds = new Set(['id_number', 'credit_code']);
+/** A batch's subjects logged with it (a larger batch is a bulk read: logged by count only). */
+const maxLoggedSubjects = 100;
 
 /** Per app and resource, per minute: enough for a department's system, a wall for a scraper. */
 export const defaultRateLimit = 600;
@@ -25,6 +30,7 @@ export class DataGateway {
   private readonly records: RecordStore;
   private readonly sharing: SharingService;
   private readonly clients: ClientRegistry;
+  private readonly keys: KeyRing;
   private readonly windows = new Map<string, { start: number; count: number }>();
   /** Organisations' regions, for the log entries (they hardly ever change). */
   private readonly regions = new LRUCache<string, { regionCode: string | null }>({ max: 10_000, ttl: 60_000 });
@@ -40,8 +46,10 @@ export class DataGateway {
     records: RecordStore;
     sharing: SharingService;
     clients: ClientRegistry;
+    keys: KeyRing;
     rateLimit?: number;
   }) {
+    this.keys = deps.keys;
     this.audit = deps.audit;
     this.identity = deps.identity;
     this.catalog = deps.catalog;
@@ -92,6 +100,38 @@ export class DataGateway {
     return { clientId: actor.clientId, resource, orgId, granted, terms, show, inRegion };
   }
 
+  /**
+   * 谁用了我的数据: every gateway read of records keyed by this person's (or enterprise's)
+   * number — which department, which resource and fields, for what, and when — newest first.
+   */
+  async usesOf(actor: Actor) {
+    if (!actor.accountId || (actor.kind !== 'citizen' && actor.kind !== 'enterprise'))
+      throw new ForbiddenError('access.forbidden', { permission: 'portal.use' });
+    const subject = await this.identity.subjectOf(actor.accountId);
+    if (!subject) return { items: [] };
+    const entries = await this.audit.entriesAbout(this.keys.subjectIndex(subject.idNumber), ['gateway.query'], 200);
+    const orgIds = [...new Set(entries.map((e) => e.orgId).filter((id): id is string => id !== null))];
+    const names = new Map((await this.identity.orgsByIds(orgIds)).map((o) => [o.id, o.name]));
+    const items = [];
+    for (const e of entries) {
+      const resource = e.targetId ? await this.catalog.sharingView(e.targetId) : undefined;
+      const owner = resource ? await this.identity.findOrg(resource.orgId) : undefined;
+      const labels = new Map((resource?.fields ?? []).map((f) => [f.name, f.label]));
+      const details = (e.details ?? {}) as { fields?: unknown; purpose?: unknown };
+      const fields = Array.isArray(details.fields) ? (details.fields as string[]) : [];
+      items.push({
+        at: e.at,
+        user: e.orgId ? (names.get(e.orgId) ?? e.orgId) : e.actorName,
+        app: e.actorName,
+        resource: resource?.name ?? e.targetId,
+        owner: owner?.name ?? null,
+        fields: fields.map((f) => labels.get(f) ?? f),
+        purpose: typeof details.purpose === 'string' ? details.purpose : null,
+      });
+    }
+    return { items };
+  }
+
   /** A resource's name and its owner's, for showing where shared data came from. */
   async ownerOf(resourceRef: string): Promise<{ resourceName: string; orgId: string; orgName: string }> {
     const resource = await this.catalog.sharingView(resourceRef);
@@ -134,6 +174,10 @@ export class DataGateway {
         clear: fields.filter((f) => terms.clearFields.includes(f.name)).map((f) => f.name),
         ms: Math.round((performance.now() - started) * 10) / 10,
         ...(context.purpose ? { purpose: context.purpose } : {}),
+        // whose records were read, as subject indexes (never the numbers): "who used my data"
+        ...(subjectKinds.has(keyField.type)
+          ? { subjects: [...new Set(values.slice(0, maxLoggedSubjects).map((v) => this.keys.subjectIndex(v)))] }
+          : {}),
       },
     });
     return found.map(({ record }) => (record ? Object.fromEntries(fields.map((f) => [f.name, show(f, record[f.name])])) : null));

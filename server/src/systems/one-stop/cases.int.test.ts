@@ -104,6 +104,23 @@ describe.each(testDatabases())('办件 and 一件事 on %s', (kind) => {
     const logged = await sql<{ n: string }>`select count(*) as n from audit_log where action = 'gateway.query'
       and details->>'purpose' = '一网通办申请表单预填'`.execute(t.node.db.kysely);
     expect(Number(logged.rows[0]!.n)).toBeGreaterThanOrEqual(2);
+    // 谁用了我的数据: she sees the read of her birth record, by whom and for what; nobody else does
+    const uses = (await t.request('GET', '/api/v1/data-uses/mine', { as: mum })).json().items;
+    expect(uses).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          user: '浙江省大数据发展管理局',
+          resource: '出生医学证明',
+          owner: '浙江省卫生健康委员会',
+          purpose: '一网通办申请表单预填',
+          fields: expect.arrayContaining(['新生儿姓名']),
+        }),
+      ]),
+    );
+    const stranger = births.find((b) => accounts.has(String(b.id_number)) && b.id_number !== birth.id_number)!;
+    const theirs = (await t.request('GET', '/api/v1/data-uses/mine', { as: await t.login(String(stranger.id_number)) })).json().items;
+    expect(theirs.filter((u: { resource: string }) => u.resource === '出生医学证明')).toEqual([]);
+    expect((await t.request('GET', '/api/v1/data-uses/mine', { as: await t.login('xihu.officer') })).statusCode).toBe(403);
   });
 
   it('refuses a submission without consent, or breaking the form, or from staff, creating nothing', async () => {
