@@ -61,6 +61,7 @@ import {
   feedbackRoutes,
   oneStopMigrations,
   oneStopRoutes,
+  OneStopKpis,
   ServiceCatalog,
 } from './systems/one-stop/index.ts';
 import { serveWeb } from './web.ts';
@@ -220,7 +221,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const services = new ServiceCatalog(db, audit, identity);
   oneStopRoutes(app, services);
   const cases = new CaseService({ db, audit, identity, services, workflow, platformItems, gateway, certificates });
-  caseRoutes(app, cases, services);
+  caseRoutes(app, cases, services, new OneStopKpis(db, identity));
   feedbackRoutes(app, new FeedbackService({ db, audit, identity, services, workflow, platformItems }), cases);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });

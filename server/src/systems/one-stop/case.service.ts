@@ -349,10 +349,11 @@ export class CaseService {
         const org = orgs.get(part.service.orgId);
         const mine = sources.filter((s) => s.field in part.form);
         await sql`insert into service_cases (id, case_no, service_code, service_name, org_id, region_code, applicant_id, applicant_name,
-            applicant_kind, bundle_application_id, status, form, prefilled, consent_at, instance_id, promised_days)
+            applicant_kind, bundle_application_id, status, form, prefilled, consent_at, instance_id, promised_days, due_at)
           values (${caseIds[i]!}, ${numbers[i]!}, ${part.service.code}, ${part.service.name}, ${part.service.orgId}, ${org?.regionCode ?? ''},
             ${applicant.id}, ${applicant.displayName}, ${applicant.kind}, ${bundleId}, 'submitted', ${JSON.stringify(part.form)}::jsonb,
-            ${JSON.stringify(mine)}::jsonb, now(), ${part.start.id}, ${part.service.guide.promisedDays})`.execute(tx);
+            ${JSON.stringify(mine)}::jsonb, now(), ${part.start.id}, ${part.service.guide.promisedDays},
+            ${part.start.due?.toISOString() ?? null})`.execute(tx);
         await this.workflow.startPrepared(tx, part.start);
         if (refused) {
           const taken = await sql`update service_cases set superseded_by = ${caseIds[i]!}, updated_at = now()

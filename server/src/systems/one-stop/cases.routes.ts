@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
 import type { CaseService } from './case.service.ts';
+import type { OneStopKpis } from './kpis.ts';
 import type { ServiceCatalog } from './service-catalog.ts';
 
 const tags = ['one-stop'];
@@ -23,7 +24,24 @@ export const applyBody = z
     path: ['serviceCode'],
   });
 
-export function caseRoutes(app: HttpApp, cases: CaseService, services: ServiceCatalog): void {
+export function caseRoutes(app: HttpApp, cases: CaseService, services: ServiceCatalog, kpis: OneStopKpis): void {
+  app.get(
+    '/api/v1/one-stop/kpis',
+    {
+      config: { permission: 'workflow.monitor' },
+      schema: {
+        tags,
+        summary: '一网通办 KPIs by organisation and region: 网上可办率, 跑零次可办率, handling time vs promised, on-time rate, 好评率',
+        querystring: z.strictObject({
+          regionCode: z
+            .string()
+            .regex(/^\d{6}(\d{3})?$/, 'identity.invalid_region_code')
+            .optional(),
+        }),
+      },
+    },
+    async (request) => kpis.read(request.actor, request.query),
+  );
   app.get('/api/v1/bundles', { schema: { tags, summary: '一件事 bundles, with their parts — public' } }, async () => services.bundles());
   app.get(
     '/api/v1/bundles/:code',

@@ -82,6 +82,28 @@ describe.each(testDatabases())('好差评 and complaints on %s', (kind) => {
     expect(after.rectification).toMatchObject({ status: 'closed', measures: '已修复照片上传组件，并电话回访申请人' });
   });
 
+  it('counts the KPIs per organisation and region for monitors in scope, and refuses others', async () => {
+    const id = await apply();
+    await finish(id);
+    expect((await rate(id, { score: 4, reasons: ['材料精简'] })).statusCode).toBe(201);
+    const leader = await t.login('zj.leader');
+    const kpis = await t.request('GET', '/api/v1/one-stop/kpis', { as: leader });
+    expect(kpis.statusCode, kpis.body).toBe(200);
+    const ybjFigures = kpis.json().organisations.find((o: { orgName: string }) => o.orgName === '浙江省医疗保障局');
+    expect(ybjFigures.finished).toBeGreaterThanOrEqual(3);
+    expect(ybjFigures.onTimeRate).toBe(100);
+    expect(ybjFigures.ratings).toBeGreaterThanOrEqual(3);
+    // two of the three ratings so far are good (5, 4), one poor (1)
+    expect(ybjFigures.goodRate).toBeCloseTo((100 * 2) / 3, 0);
+    expect(ybjFigures.onlineRate).toBeGreaterThan(0);
+    expect(kpis.json().total.services).toBeGreaterThanOrEqual(60);
+    // a county leader sees only the county
+    const county = (await t.request('GET', '/api/v1/one-stop/kpis', { as: await t.login('xihu.leader') })).json();
+    expect(county.organisations.every((o: { regionCode: string }) => o.regionCode.startsWith('330106'))).toBe(true);
+    expect((await t.request('GET', '/api/v1/one-stop/kpis', { as: citizen })).statusCode).toBe(403);
+    expect((await t.request('GET', '/api/v1/one-stop/kpis?regionCode=abc', { as: leader })).statusCode).toBe(400);
+  });
+
   it('routes a complaint to the organisation responsible and brings its answer back', async () => {
     const noTarget = await t.request('POST', '/api/v1/complaints', {
       as: citizen,

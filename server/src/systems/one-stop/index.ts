@@ -7,6 +7,7 @@ export { ServiceSearch, type SearchHit, type Searchable } from './service-search
 export { oneStopRoutes } from './one-stop.routes.ts';
 export { CaseService, type CertificateIssuer, type CaseStatus } from './case.service.ts';
 export { caseRoutes } from './cases.routes.ts';
+export { OneStopKpis } from './kpis.ts';
 export { FeedbackService } from './feedback.service.ts';
 export { feedbackRoutes } from './feedback.routes.ts';
 export { formFields, type FormField, type FormFieldKey } from './application-form.ts';
