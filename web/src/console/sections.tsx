@@ -3,6 +3,7 @@ import {
   ApartmentOutlined,
   ApiOutlined,
   AuditOutlined,
+  BarChartOutlined,
   CalendarOutlined,
   DatabaseOutlined,
   DeploymentUnitOutlined,
@@ -26,6 +27,7 @@ export type ConsoleSection =
   | 'catalog'
   | 'sharing'
   | 'sharingMetrics'
+  | 'oneStopKpis'
   | 'collaboration'
   | 'objections'
   | 'processes'
@@ -51,6 +53,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'sharingMetrics', path: '/console/sharing-metrics', icon: <FundOutlined />, permissions: ['data.manage'] },
   { key: 'collaboration', path: '/console/collaboration', icon: <DeploymentUnitOutlined />, permissions: ['catalog.read'] },
   { key: 'objections', path: '/console/objections', icon: <ExceptionOutlined />, permissions: ['data.manage'] },
+  { key: 'oneStopKpis', path: '/console/one-stop-kpis', icon: <BarChartOutlined />, permissions: ['workflow.monitor'] },
   { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
   { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
@@ -64,6 +67,7 @@ export function sectionLabel(t: TFunction, section: ConsoleSection): string {
   if (section === 'catalog') return t('catalog.nav');
   if (section === 'sharing') return t('sharing.nav');
   if (section === 'sharingMetrics') return t('sharingMetrics.nav');
+  if (section === 'oneStopKpis') return t('oneStopKpis.nav');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.nav`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
   return t(`console.nav.${section}`);
@@ -73,6 +77,7 @@ export function sectionDescription(t: TFunction, section: ConsoleSection): strin
   if (section === 'catalog') return t('catalog.card');
   if (section === 'sharing') return t('sharing.card');
   if (section === 'sharingMetrics') return t('sharingMetrics.card');
+  if (section === 'oneStopKpis') return t('oneStopKpis.card');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.card`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
   return t(`console.home.cards.${section}`);

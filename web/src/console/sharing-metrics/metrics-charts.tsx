@@ -1,72 +1,15 @@
-import { useEffect, useMemo, useRef } from 'react';
+import { useMemo } from 'react';
 import { Card, Col, Row } from 'antd';
-import {
-  BarChart,
-  GaugeChart,
-  LineChart,
-  PieChart,
-  type BarSeriesOption,
-  type GaugeSeriesOption,
-  type LineSeriesOption,
-  type PieSeriesOption,
-} from 'echarts/charts';
-import {
-  GridComponent,
-  LegendComponent,
-  TooltipComponent,
-  type GridComponentOption,
-  type LegendComponentOption,
-  type TooltipComponentOption,
-} from 'echarts/components';
-import { init, use, type ComposeOption, type EChartsType } from 'echarts/core';
-import { CanvasRenderer } from 'echarts/renderers';
+import type { BarSeriesOption, LineSeriesOption } from 'echarts/charts';
 import { useTranslation } from 'react-i18next';
 import { EmptyBlock } from '../../shared/desktop/states';
+import { EChart, type ChartOption } from '../echart';
 import { formatRate, isKnownRefusal, TARGETS, type SharingMetrics } from './metrics-queries';
-
-// Only the charts and components drawn here, from echarts/core (not the whole of echarts);
-// this file is loaded lazily by the metrics page, so the Console's first route stays as it was.
-use([BarChart, GaugeChart, LineChart, PieChart, GridComponent, LegendComponent, TooltipComponent, CanvasRenderer]);
-type ChartOption = ComposeOption<
-  | BarSeriesOption
-  | GaugeSeriesOption
-  | LineSeriesOption
-  | PieSeriesOption
-  | GridComponentOption
-  | LegendComponentOption
-  | TooltipComponentOption
->;
 
 const BLUE = '#1456f0';
 const RED = '#e5484d';
 const GREEN = '#389e0d';
 const PIE_COLOURS = ['#e5484d', '#fa8c16', '#faad14', '#722ed1', '#13c2c2', '#8c8c8c'];
-
-/** One echarts instance in a div: created once, given each new option, resized with its box, disposed at the end. */
-function EChart({ option, label, height = 280 }: { option: ChartOption; label: string; height?: number }) {
-  const container = useRef<HTMLDivElement>(null);
-  const chart = useRef<EChartsType | null>(null);
-
-  useEffect(() => {
-    const element = container.current;
-    if (!element) return;
-    const instance = init(element, undefined, { renderer: 'canvas' });
-    chart.current = instance;
-    const resize = new ResizeObserver(() => instance.resize());
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      instance.dispose();
-      chart.current = null;
-    };
-  }, []);
-
-  useEffect(() => {
-    chart.current?.setOption(option, { notMerge: true });
-  }, [option]);
-
-  return <div ref={container} className="zl-metrics-chart" style={{ height }} role="img" aria-label={label} />;
-}
 
 /** A gauge of one rate (0..100 %), its track green past the target; "—" when there is none. */
 function gaugeOption(name: string, rate: number | null, target: number): ChartOption {
