@@ -1389,7 +1389,8 @@ export const en: typeof zhCN = {
     nav: 'One-stop KPIs',
     card: 'Share online, zero-trip share, handling time, on-time rate and satisfaction, by department and region',
     title: 'One-stop service KPIs',
-    intro: 'Online share = services not in-person-only ÷ all services; zero-trip share = fully online or zero-trip services ÷ all; handling time = mean days from application to completion of finished cases (against the promised limit); on-time rate = finished within the promised limit ÷ finished; satisfaction = 4–5 star ratings ÷ all ratings.',
+    intro:
+      'Online share = services not in-person-only ÷ all services; zero-trip share = fully online or zero-trip services ÷ all; handling time = mean days from application to completion of finished cases (against the promised limit); on-time rate = finished within the promised limit ÷ finished; satisfaction = 4–5 star ratings ÷ all ratings.',
     online: 'Online share',
     zeroTrip: 'Zero-trip share',
     handling: 'Mean handling time',
@@ -1404,7 +1405,11 @@ export const en: typeof zhCN = {
     promisedDays: 'Mean promised limit',
     org: 'Department',
     table: 'By department',
-    charts: { rates: 'Online shares by department', handling: 'Handling time against the promise (days)', quality: 'On-time rate and satisfaction' },
+    charts: {
+      rates: 'Online shares by department',
+      handling: 'Handling time against the promise (days)',
+      quality: 'On-time rate and satisfaction',
+    },
   },
   sharingMetrics: {
     nav: 'Sharing metrics',
