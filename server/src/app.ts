@@ -38,6 +38,7 @@ import { govstackIdentityRoutes } from './govstack/identity/index.ts';
 import { govstackWorkflowRoutes } from './govstack/workflow/index.ts';
 import { govstackDigitalRegistriesRoutes } from './govstack/digital-registries/index.ts';
 import { govstackInformationMediatorRoutes } from './govstack/information-mediator/index.ts';
+import { govstackRegistrationRoutes } from './govstack/registration/index.ts';
 import { CatalogService, catalogMigrations, catalogRoutes, RecordStore } from './platform/catalog/index.ts';
 import { cryptoMigrations, KeyRing, loadMasterKey } from './platform/crypto/index.ts';
 import { ObjectionService, SharingMetrics, SharingService, sharingMigrations, sharingRoutes } from './platform/sharing/index.ts';
@@ -222,6 +223,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   oneStopRoutes(app, services);
   const cases = new CaseService({ db, audit, identity, services, workflow, platformItems, gateway, certificates });
   caseRoutes(app, cases, services, new OneStopKpis(db, identity));
+  govstackRegistrationRoutes(app, { db, services, cases, workflow, attachments, certificates, publicUrl: config.publicUrl });
   feedbackRoutes(app, new FeedbackService({ db, audit, identity, services, workflow, platformItems }), cases);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });

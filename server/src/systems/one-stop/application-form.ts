@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import type { StoredService } from './service-catalog.ts';
 import type { ServiceMaterial } from './service-item.types.ts';
 
 /**
@@ -137,4 +138,15 @@ export function applicationSchema(parts: ApplicationPart[], options: { closed: b
 export function partValues(part: ApplicationPart, values: Record<string, unknown>): Record<string, unknown> {
   const keys = new Set([...part.fields, ...uploadedMaterials(part.materials).map((m) => materialKey(m.name))]);
   return Object.fromEntries(Object.entries(values).filter(([k]) => keys.has(k)));
+}
+
+/** A service's part of an application: the questions its guide names (or the default ones) and its materials. */
+export function partOf(service: Pick<StoredService, 'audience' | 'guide'>): ApplicationPart {
+  const fields = service.guide.form ?? (service.audience === 'enterprise' ? defaultEnterpriseFields : defaultCitizenFields);
+  return { fields, materials: service.guide.materials };
+}
+
+/** The application form of services — one, or a 一件事 bundle's parts merged — as applicants fill it. */
+export function serviceApplicationSchema(services: Pick<StoredService, 'audience' | 'guide'>[]): Record<string, unknown> {
+  return applicationSchema(services.map(partOf));
 }

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
 import {
   appActor,
@@ -18,15 +19,7 @@ import type { DataGateway } from '../../platform/gateway/index.ts';
 import type { IdentityStore } from '../../platform/identity/index.ts';
 import type { PlatformItems } from '../../platform/items/index.ts';
 import type { PreparedStart, WorkflowEngine } from '../../platform/workflow/index.ts';
-import {
-  applicationSchema,
-  defaultCitizenFields,
-  defaultEnterpriseFields,
-  formFields,
-  partValues,
-  type ApplicationPart,
-  type FormField,
-} from './application-form.ts';
+import { applicationSchema, formFields, partOf, partValues, type FormField } from './application-form.ts';
 import { caseProcess, caseTaskForms } from './case-process.ts';
 import type { ServiceCatalog, StoredService } from './service-catalog.ts';
 
@@ -101,6 +94,11 @@ export class CaseService {
   private readonly platformItems: PlatformItems;
   private readonly gateway: DataGateway;
   private readonly certificates: CertificateIssuer;
+  /** what each applicant's last form was prefilled with (one node's memory: a miss only loses the data sources' names) */
+  private readonly offered = new LRUCache<string, { values: Record<string, unknown>; sources: PrefillSource[] }>({
+    max: 20_000,
+    ttl: 2 * 3600_000,
+  });
   /** the OAuth2 client the one-stop system reads shared data with (its grants are the prefill's) */
   readonly prefillClientId: string;
 
@@ -217,6 +215,7 @@ export class CaseService {
     await this.checkAudience(ref, parts, applicant.kind);
     const schema = applicationSchema(parts.map(partOf));
     const { values, sources, unavailable } = await this.prefill(applicant, Object.keys((schema.properties ?? {}) as object));
+    this.offered.set(applicant.id, { values, sources });
     return {
       schema,
       values,
@@ -235,26 +234,44 @@ export class CaseService {
     return Promise.all(bundle.parts.map((code) => this.services.stored(code)));
   }
 
-  /** 预填: the account's verified identity, and each resource read once by the applicant's number through the gateway. */
-  private async prefill(applicant: { displayName: string; idNumber: string; phone: string | null }, keys: string[]) {
+  /**
+   * Where each submitted answer came from: the account's identity, or — when it is what the
+   * form offered this applicant — the department whose data offered it. Read from what the
+   * form showed, so submitting does not read the person's data a second time.
+   */
+  private sourcesOf(applicant: { id: string; displayName: string; idNumber: string; phone: string | null }, form: Record<string, unknown>) {
+    const offered = this.offered.get(applicant.id);
+    const fromAccount = this.accountPrefill(applicant, Object.keys(form)).sources;
+    const fromData = (offered?.sources ?? []).filter((s) => s.source !== '实名认证信息' && form[s.field] === offered?.values[s.field]);
+    return [...fromAccount, ...fromData];
+  }
+
+  private accountPrefill(applicant: { displayName: string; idNumber: string; phone: string | null }, keys: string[]) {
     const values: Record<string, unknown> = {};
     const sources: PrefillSource[] = [];
+    for (const key of keys) {
+      const field = (formFields as Record<string, FormField>)[key];
+      if (!field?.prefill || !('account' in field.prefill)) continue;
+      const value = field.prefill.account === 'phone' ? applicant.phone : applicant[field.prefill.account];
+      if (value) {
+        values[key] = value;
+        sources.push({ field: key, title: field.title, source: '实名认证信息' });
+      }
+    }
+    return { values, sources };
+  }
+
+  /** 预填: the account's verified identity, and each resource read once by the applicant's number through the gateway. */
+  private async prefill(applicant: { displayName: string; idNumber: string; phone: string | null }, keys: string[]) {
+    const { values, sources } = this.accountPrefill(applicant, keys);
     const unavailable: { resource: string; reason: string }[] = [];
     const byResource = new Map<string, { key: string; field: string; title: string }[]>();
     for (const key of keys) {
       const field = (formFields as Record<string, FormField>)[key];
-      if (!field?.prefill) continue;
-      if ('account' in field.prefill) {
-        const value = field.prefill.account === 'phone' ? applicant.phone : applicant[field.prefill.account];
-        if (value) {
-          values[key] = value;
-          sources.push({ field: key, title: field.title, source: '实名认证信息' });
-        }
-      } else {
-        const list = byResource.get(field.prefill.resource) ?? [];
-        list.push({ key, field: field.prefill.field, title: field.title });
-        byResource.set(field.prefill.resource, list);
-      }
+      if (!field?.prefill || 'account' in field.prefill) continue;
+      const list = byResource.get(field.prefill.resource) ?? [];
+      list.push({ key, field: field.prefill.field, title: field.title });
+      byResource.set(field.prefill.resource, list);
     }
     const app = appActor(this.prefillClientId, '127.0.0.1');
     for (const [resource, fields] of byResource) {
@@ -333,7 +350,7 @@ export class CaseService {
       if (field?.readOnly && field.prefill && 'account' in field.prefill)
         form[key] = field.prefill.account === 'phone' ? applicant.phone : applicant[field.prefill.account];
     }
-    const { sources } = await this.prefill(applicant, Object.keys(form));
+    const sources = this.sourcesOf(applicant, form);
     const caseIds = parts.map(() => newId('case'));
     const prepared = await this.prepare(actor, locale, parts, form, caseIds);
     const bundleId = bundle ? newId('bapp') : (refused?.bundle_application_id ?? null);
@@ -380,7 +397,10 @@ export class CaseService {
         );
       }
     });
-    return bundle ? this.bundleApplication(actor, bundleId!) : this.get(actor, caseIds[0]!);
+    if (bundle) return this.bundleApplication(actor, bundleId!);
+    // the new case as its list shows it (its page reads the rest): one read, not the whole view
+    const row = await this.row(caseIds[0]!);
+    return { ...summary(row, parts[0]!.orgName), dueAt: prepared[0]!.start.due?.toISOString() ?? null };
   }
 
   private async row(id: string): Promise<CaseRow> {
@@ -571,11 +591,6 @@ function onBehalfOf(actor: Actor): Actor {
     grants: [...actor.grants, { role: 'applicant', orgId: null, regionCode: null, permissions: ['workflow.start'] }],
     permissions: new Set([...actor.permissions, 'workflow.start']),
   };
-}
-
-function partOf(service: StoredService): ApplicationPart {
-  const fields = service.guide.form ?? (service.audience === 'enterprise' ? defaultEnterpriseFields : defaultCitizenFields);
-  return { fields, materials: service.guide.materials };
 }
 
 /** Numbers for a submission: 办件编号 = year-month-day + a running number (one sequence, never reused). */

@@ -1,3 +1,4 @@
+import { LRUCache } from 'lru-cache';
 import { sql } from 'kysely';
 import { NotFoundError, requirePermission, ValidationError, type Actor, type Database } from '../../kernel/index.ts';
 import type { AuditLog } from '../../platform/audit/index.ts';
@@ -55,6 +56,7 @@ export class ServiceCatalog {
   private readonly identity: IdentityStore;
   private readonly index = new ServiceSearch();
   private loaded = false;
+  private readonly storedCache = new LRUCache<string, StoredService>({ max: 5_000, ttl: 5_000 });
 
   constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
     this.db = db;
@@ -139,12 +141,14 @@ export class ServiceCatalog {
     };
   }
 
-  /** A service as stored, for the systems' own use (applications): no use is counted. */
+  /** A service as stored, for the systems' own use (applications): no use is counted. Kept 5 s (a guide changes rarely). */
   async stored(code: string): Promise<StoredService> {
+    const known = this.storedCache.get(code);
+    if (known) return known;
     const row = (await this.rows([code]))[0];
     if (!row) throw new NotFoundError('onestop.service_not_found', { code });
     const org = await this.identity.findOrg(row.org_id);
-    return {
+    const service: StoredService = {
       code: row.code,
       name: row.name,
       type: row.type,
@@ -154,11 +158,14 @@ export class ServiceCatalog {
       itemId: row.item_id,
       guide: row.guide,
     };
+    this.storedCache.set(code, service);
+    return service;
   }
 
   /** Records the V-model item that runs a service's applications. */
   async linkItem(code: string, itemId: string): Promise<void> {
     await sql`update service_items set item_id = ${itemId} where code = ${code}`.execute(this.db.kysely);
+    this.storedCache.delete(code);
   }
 
   /** 一件事 bundles, with each part's service and department. */
@@ -230,6 +237,7 @@ export class ServiceCatalog {
   }
 
   private async write(actor: Actor, input: ServiceGuideInput, itemId: string | null): Promise<void> {
+    this.storedCache.delete(input.code);
     const org = await this.identity.findOrg(input.orgId);
     if (!org) throw new NotFoundError('identity.org_not_found', { orgId: input.orgId });
     requirePermission(actor, 'model.manage', { orgId: org.id, regionCode: org.regionCode });
