@@ -46,7 +46,7 @@ describe('办事 in the Portal, in Chromium', () => {
       expect(await exempt.count()).toBeGreaterThan(0);
       await expect(exempt.first().textContent()).resolves.toMatch(/免提交 · 由 330000-[A-Z]{2}-\d{4} 共享数据提供/);
       await expect(page.getByTestId('service-steps').locator('.adm-step').count()).resolves.toBeGreaterThan(1);
-      await expect(page.getByTestId('service-apply').isDisabled()).resolves.toBe(true);
+      await expect(page.getByTestId('service-apply').isDisabled()).resolves.toBe(false);
     });
     await context.close();
   });
@@ -66,7 +66,7 @@ describe('办事 in the Portal, in Chromium', () => {
       await page.getByTestId('service-guide').waitFor();
       expect(await page.getByTestId('service-material-exempt').count()).toBeGreaterThan(0);
       await expect(page.getByTestId('service-steps').locator('.ant-steps-item').count()).resolves.toBeGreaterThan(1);
-      await expect(page.getByTestId('service-apply').isDisabled()).resolves.toBe(true);
+      await expect(page.getByTestId('service-apply').isDisabled()).resolves.toBe(false);
 
       // 企业开办和注销: the tile opens the theme's services
       await page.goto('/portal/services');

@@ -209,21 +209,46 @@ export class CaseService {
    * The application form of a service or a bundle with what shared data already says of the
    * applicant, and from which department each answer came (read through the data gateway).
    */
-  async applicationForm(actor: Actor, ref: { serviceCode: string } | { bundleCode: string }) {
+  async applicationForm(actor: Actor, ref: { serviceCode: string } | { bundleCode: string }, consent = false) {
     const applicant = await this.applicantOf(actor);
     const parts = await this.partsOf(ref);
     await this.checkAudience(ref, parts, applicant.kind);
     const schema = applicationSchema(parts.map(partOf));
-    const { values, sources, unavailable } = await this.prefill(applicant, Object.keys((schema.properties ?? {}) as object));
-    this.offered.set(applicant.id, { values, sources });
+    const keys = Object.keys((schema.properties ?? {}) as object);
+    // what would be read, named for the consent; read only once it is given
+    const reads = new Map<string, string[]>();
+    for (const key of keys) {
+      const field = (formFields as Record<string, FormField>)[key];
+      if (field?.prefill && 'resource' in field.prefill)
+        reads.set(field.prefill.resource, [...(reads.get(field.prefill.resource) ?? []), field.title]);
+    }
+    const { values, sources, unavailable } = consent
+      ? await this.prefill(applicant, keys)
+      : { ...this.accountPrefill(applicant, keys), unavailable: [] };
+    if (consent) this.offered.set(applicant.id, { values, sources });
+    const named = async (resource: string) => {
+      const owner = await this.gateway.ownerOf(resource).catch(() => null);
+      return { resourceName: owner?.resourceName ?? resource, orgName: owner?.orgName ?? null };
+    };
     return {
       schema,
       values,
       prefilled: sources,
       unavailable,
+      consented: consent,
+      reads: await Promise.all([...reads].map(async ([resource, fields]) => ({ resource, ...(await named(resource)), fields }))),
       parts: parts.map((s) => ({ code: s.code, name: s.name, orgId: s.orgId, orgName: s.orgName, promisedDays: s.guide.promisedDays })),
-      exemptMaterials: parts.flatMap((s) =>
-        s.guide.materials.filter((m) => m.sharedFrom).map((m) => ({ service: s.name, name: m.name, resource: m.sharedFrom!.resource })),
+      exemptMaterials: await Promise.all(
+        parts.flatMap((s) =>
+          s.guide.materials
+            .filter((m) => m.sharedFrom)
+            .map(async (m) => ({
+              service: s.name,
+              name: m.name,
+              resource: m.sharedFrom!.resource,
+              ...(await named(m.sharedFrom!.resource)),
+            })),
+        ),
       ),
     };
   }
@@ -438,6 +463,8 @@ export class CaseService {
           ...(sources.has(key) ? { source: sources.get(key) } : {}),
         })),
       exemptMaterials: service.guide.materials.filter((m) => m.sharedFrom).map((m) => m.name),
+      /** the service's form: what a 补正 answer is checked against */
+      schema,
       resultName: service.guide.result?.certificate ?? null,
       dueAt: instance.dueAt,
       timeState: instance.timeState,
@@ -555,10 +582,14 @@ export class CaseService {
     const row = await this.row(id);
     if (row.applicant_id !== actor.accountId) throw new ForbiddenError('onestop.not_your_case', { id });
     const service = await this.services.stored(row.service_code);
-    const merged = { ...row.form, ...input.form };
+    // the verified identity is not the applicant's to change
+    const answers = Object.fromEntries(
+      Object.entries(input.form).filter(([key]) => !(formFields as Record<string, FormField>)[key]?.readOnly),
+    );
+    const merged = { ...row.form, ...answers };
     const issues = this.workflow.checkApplication(locale, applicationSchema([partOf(service)]), merged);
     if (issues.length) throw new ValidationError('workflow.form_invalid', { issues });
-    await this.workflow.receiveSupplement(onBehalfOf(actor), row.instance_id, { variables: input.form, comment: input.comment });
+    await this.workflow.receiveSupplement(onBehalfOf(actor), row.instance_id, { variables: answers, comment: input.comment });
     await sql`update service_cases set form = ${JSON.stringify(merged)}::jsonb, updated_at = now() where id = ${id}`.execute(
       this.db.kysely,
     );

@@ -90,7 +90,22 @@ describe.each(testDatabases())('办件 and 一件事 on %s', (kind) => {
     const birth = births.find((b) => accounts.has(String(b.id_number)))!;
     expect(birth, 'a demo mother with an account').toBeDefined();
     const mum = await t.login(String(birth.id_number));
-    const form = (await t.request('GET', `/api/v1/bundles/${birthBundle}/application-form`, { as: mum })).json();
+    // before consent: the form names what it would read, and reads nothing
+    const reads = async () => {
+      await t.node.audit.flush();
+      return Number(
+        (await sql<{ n: string }>`select count(*) as n from audit_log where action = 'gateway.query'`.execute(t.node.db.kysely)).rows[0]!.n,
+      );
+    };
+    const before = await reads();
+    const preview = (await t.request('GET', `/api/v1/bundles/${birthBundle}/application-form`, { as: mum })).json();
+    expect(preview.consented).toBe(false);
+    expect(preview.values.babyName).toBeUndefined();
+    expect(preview.reads).toEqual(
+      expect.arrayContaining([expect.objectContaining({ resourceName: '出生医学证明', orgName: '浙江省卫生健康委员会' })]),
+    );
+    expect(await reads()).toBe(before);
+    const form = (await t.request('GET', `/api/v1/bundles/${birthBundle}/application-form?consent=true`, { as: mum })).json();
     expect(form.values).toMatchObject({
       babyName: birth.baby_name,
       babyBirthDate: birth.birth_date,

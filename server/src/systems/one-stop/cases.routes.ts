@@ -9,6 +9,8 @@ const code = z.string().regex(/^[0-9A-Z-]{6,40}$/, 'onestop.invalid_code');
 const caseId = z.string().regex(/^case_[0-9a-z]{26}$/, 'onestop.case_not_found');
 const reason = z.string().trim().min(2).max(500);
 const formData = z.record(z.string().max(64), z.unknown());
+/** 授权同意 given on the form: only then is shared data read to prefill it */
+const consentQuery = z.strictObject({ consent: z.enum(['true', 'false']).optional() });
 
 export const applyBody = z
   .strictObject({
@@ -54,19 +56,25 @@ export function caseRoutes(app: HttpApp, cases: CaseService, services: ServiceCa
       config: { permission: 'portal.use' },
       schema: {
         tags,
-        summary: 'The application form of a service, prefilled from shared data (each answer with its department)',
+        summary: 'The application form of a service; with consent=true prefilled from shared data (each answer with its department)',
         params: z.strictObject({ code }),
+        querystring: consentQuery,
       },
     },
-    async (request) => cases.applicationForm(request.actor, { serviceCode: request.params.code }),
+    async (request) => cases.applicationForm(request.actor, { serviceCode: request.params.code }, request.query.consent === 'true'),
   );
   app.get(
     '/api/v1/bundles/:code/application-form',
     {
       config: { permission: 'portal.use' },
-      schema: { tags, summary: 'The merged form of a 一件事 bundle, prefilled', params: z.strictObject({ code }) },
+      schema: {
+        tags,
+        summary: 'The merged form of a 一件事 bundle; with consent=true prefilled',
+        params: z.strictObject({ code }),
+        querystring: consentQuery,
+      },
     },
-    async (request) => cases.applicationForm(request.actor, { bundleCode: request.params.code }),
+    async (request) => cases.applicationForm(request.actor, { bundleCode: request.params.code }, request.query.consent === 'true'),
   );
   app.post(
     '/api/v1/cases',

@@ -3,7 +3,7 @@ import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth } from '../../shared/auth';
 import { DesktopProvider } from '../../shared/desktop/desktop-provider';
 import { LoadingBlock } from '../../shared/desktop/states';
-import { CasesPage, CertificatesPage, ConsentsPage, PortalHome, ServicesPage } from './portal-pages';
+import { ConsentsPage, PortalHome, ServicesPage } from './portal-pages';
 import { PortalShell } from './portal-shell';
 import '../portal.css';
 
@@ -11,6 +11,14 @@ import '../portal.css';
 const PortalProfilePage = lazy(() => import('./portal-profile-page').then((m) => ({ default: m.PortalProfilePage })));
 const ServiceSearchPage = lazy(() => import('./service-search-page').then((m) => ({ default: m.ServiceSearchPage })));
 const ServiceGuidePage = lazy(() => import('./service-guide-page').then((m) => ({ default: m.ServiceGuidePage })));
+// 一网通办: 一件事, applying, 我的办件, one case, the 电子证照 wallet.
+const BundlePage = lazy(() => import('./apply-bundle-page').then((m) => ({ default: m.BundlePage })));
+const ServiceApplyPage = lazy(() => import('./apply-page').then((m) => ({ default: m.ServiceApplyPage })));
+const BundleApplyPage = lazy(() => import('./apply-page').then((m) => ({ default: m.BundleApplyPage })));
+const CaseListPage = lazy(() => import('./case-list-page').then((m) => ({ default: m.CaseListPage })));
+const CasePage = lazy(() => import('./case-page').then((m) => ({ default: m.CasePage })));
+const BundleApplicationPage = lazy(() => import('./case-bundle-page').then((m) => ({ default: m.BundleApplicationPage })));
+const WalletPage = lazy(() => import('./wallet-page').then((m) => ({ default: m.WalletPage })));
 
 /** Portal (浙里办-like), desktop: `/portal/*`. */
 export function PortalApp() {
@@ -23,8 +31,13 @@ export function PortalApp() {
               <Route index element={<PortalHome />} />
               <Route path="services" element={<ServicesPage />} />
               <Route path="services/:code" element={<ServiceGuidePage />} />
-              <Route path="cases" element={<CasesPage />} />
-              <Route path="certificates" element={<CertificatesPage />} />
+              <Route path="services/:code/apply" element={<ServiceApplyPage />} />
+              <Route path="services/bundles/:code" element={<BundlePage />} />
+              <Route path="services/bundles/:code/apply" element={<BundleApplyPage />} />
+              <Route path="cases" element={<CaseListPage />} />
+              <Route path="cases/:id" element={<CasePage />} />
+              <Route path="cases/bundles/:id" element={<BundleApplicationPage />} />
+              <Route path="certificates" element={<WalletPage />} />
               <Route path="consents" element={<ConsentsPage />} />
               <Route path="me" element={<PortalProfilePage />} />
               <Route path="search" element={<ServiceSearchPage />} />

@@ -4,8 +4,12 @@ import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { EmptyBlock, Panel } from '../../shared/desktop/states';
+import { formatMinute, myCaseRows } from '../case-format';
+import { useCertificates, useMyCases } from '../case-queries';
 import { themeLabelKey } from '../service-format';
 import { citizenTiles, enterpriseTiles, tilesFor } from '../service-themes';
+import { BundleCards } from './apply-bundle-cards';
+import { CaseRows } from './case-rows';
 import { ServiceGrid } from './service-grid';
 import { PortalSearch } from './portal-shell';
 
@@ -33,19 +37,58 @@ export function PortalHome() {
       >
         <ServiceGrid tiles={tilesFor(me.kind)} />
       </Panel>
+      <BundleCards />
       <Row gutter={[24, 24]} style={{ marginTop: 24 }}>
         <Col xs={24} md={12}>
           <Panel title={t('portal.home.myCases')} extra={<Link to="/portal/cases">{t('portal.nav.cases')}</Link>}>
-            <EmptyBlock title={t('portal.home.noCases')} />
+            <RecentCases />
           </Panel>
         </Col>
         <Col xs={24} md={12}>
           <Panel title={t('portal.home.certificates')} extra={<Link to="/portal/certificates">{t('portal.nav.certificates')}</Link>}>
-            <EmptyBlock title={t('portal.home.noCertificates')} />
+            <RecentCertificates />
           </Panel>
         </Col>
       </Row>
     </div>
+  );
+}
+
+const RECENT = 3;
+
+/** The latest applications, or 暂无办件. */
+function RecentCases() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const mine = useMyCases(me.kind !== 'staff');
+  const rows = mine.data ? myCaseRows(mine.data.cases, mine.data.bundles).slice(0, RECENT) : [];
+  return rows.length ? <CaseRows rows={rows} /> : <EmptyBlock title={t('portal.home.noCases')} />;
+}
+
+/** The latest e-certificates by name, each opening the wallet, or 暂无电子证照. */
+function RecentCertificates() {
+  const { t } = useTranslation();
+  const wallet = useCertificates();
+  const items = (wallet.data?.items ?? []).slice(0, RECENT);
+  if (!items.length) return <EmptyBlock title={t('portal.home.noCertificates')} />;
+  return (
+    <ul className="zl-case-rows">
+      {items.map((certificate) => (
+        <li key={certificate.id}>
+          <Link to="/portal/certificates" className="zl-case-row">
+            <div className="zl-case-row-main">
+              <div className="zl-case-row-head">
+                <span className="zl-case-row-name">{certificate.kind}</span>
+              </div>
+              <div className="zl-case-row-meta">
+                <span>{certificate.orgName}</span>
+                <span>{formatMinute(certificate.issuedAt)}</span>
+              </div>
+            </div>
+          </Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -79,30 +122,6 @@ function EmptyPage({ title, empty, description, testId }: { title: string; empty
     <Panel title={title} testId={testId}>
       <EmptyBlock title={empty} description={description} />
     </Panel>
-  );
-}
-
-export function CasesPage() {
-  const { t } = useTranslation();
-  return (
-    <EmptyPage
-      testId="portal-cases"
-      title={t('portal.nav.cases')}
-      empty={t('portal.cases.empty')}
-      description={t('portal.cases.emptyDesc')}
-    />
-  );
-}
-
-export function CertificatesPage() {
-  const { t } = useTranslation();
-  return (
-    <EmptyPage
-      testId="portal-certificates"
-      title={t('portal.nav.certificates')}
-      empty={t('portal.certificates.empty')}
-      description={t('portal.certificates.emptyDesc')}
-    />
   );
 }
 

@@ -1,8 +1,10 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Breadcrumb, Button, Descriptions, Steps, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
+import { useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock, Panel } from '../../shared/desktop/states';
+import { applyBlockedReason, portalPaths } from '../case-format';
 import { daysLabel, depthLabel, themeLabelKey } from '../service-format';
 import { useServiceGuide, type ServiceGuide, type ServiceMaterial } from '../service-queries';
 import { DepthTag } from './service-results';
@@ -37,6 +39,32 @@ function Material({ material }: { material: ServiceMaterial }) {
   );
 }
 
+/** 在线办理: to the application, for an account the service is meant for; otherwise off, saying why. */
+function ApplyButton({ guide }: { guide: ServiceGuide }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const blocked = applyBlockedReason(me.kind, guide.audience, t);
+  const button = (
+    <Button
+      type="primary"
+      size="large"
+      disabled={Boolean(blocked)}
+      onClick={() => navigate(portalPaths.applyService('/portal', guide.code))}
+      data-testid="service-apply"
+    >
+      {t('portalServices.guide.apply')}
+    </Button>
+  );
+  return blocked ? (
+    <Tooltip title={blocked}>
+      <span>{button}</span>
+    </Tooltip>
+  ) : (
+    button
+  );
+}
+
 function Guide({ guide }: { guide: ServiceGuide }) {
   const { t } = useTranslation();
   const themeKey = themeLabelKey(guide.theme);
@@ -63,14 +91,7 @@ function Guide({ guide }: { guide: ServiceGuide }) {
               <Tag>{t(`portalServices.levels.${guide.level}`)}</Tag>
             </div>
           </div>
-          {/* Applications come with the next slice of issue 5. */}
-          <Tooltip title={t('portalServices.guide.applySoon')}>
-            <span>
-              <Button type="primary" size="large" disabled data-testid="service-apply">
-                {t('portalServices.guide.apply')}
-              </Button>
-            </span>
-          </Tooltip>
+          <ApplyButton guide={guide} />
         </header>
         <Descriptions
           bordered

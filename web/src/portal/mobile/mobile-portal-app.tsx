@@ -8,14 +8,28 @@ import { MobileEmpty, MobileLoading } from '../../shared/mobile/mobile-results';
 import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
+import { myCaseRows } from '../case-format';
+import { useMyCases } from '../case-queries';
 import { themeLabelKey } from '../service-format';
 import { citizenTiles, enterpriseTiles, tilesFor, type ServiceTile } from '../service-themes';
+import { MobileBundleCards } from './mobile-apply-bundle-cards';
+import { MobileCaseRows } from './mobile-case-rows';
 import { MobileSearch } from './mobile-search';
 
 // Search, a theme's list and 办事指南 are not on the first route: load them when opened.
 const MobileServiceSearchPage = lazy(() => import('./mobile-service-search-page').then((m) => ({ default: m.MobileServiceSearchPage })));
 const MobileThemeServicesPage = lazy(() => import('./mobile-theme-services-page').then((m) => ({ default: m.MobileThemeServicesPage })));
 const MobileServiceGuidePage = lazy(() => import('./mobile-service-guide-page').then((m) => ({ default: m.MobileServiceGuidePage })));
+// 一网通办: 一件事, applying, 我的办件, one case, the 电子证照 wallet.
+const MobileBundlePage = lazy(() => import('./mobile-apply-bundle-page').then((m) => ({ default: m.MobileBundlePage })));
+const MobileServiceApplyPage = lazy(() => import('./mobile-apply-page').then((m) => ({ default: m.MobileServiceApplyPage })));
+const MobileBundleApplyPage = lazy(() => import('./mobile-apply-page').then((m) => ({ default: m.MobileBundleApplyPage })));
+const MobileCaseListPage = lazy(() => import('./mobile-case-list-page').then((m) => ({ default: m.MobileCaseListPage })));
+const MobileCasePage = lazy(() => import('./mobile-case-page').then((m) => ({ default: m.MobileCasePage })));
+const MobileBundleApplicationPage = lazy(() =>
+  import('./mobile-case-bundle-page').then((m) => ({ default: m.MobileBundleApplicationPage })),
+);
+const MobileWalletPage = lazy(() => import('./mobile-wallet-page').then((m) => ({ default: m.MobileWalletPage })));
 
 const loading = (page: ReactNode) => <Suspense fallback={<MobileLoading />}>{page}</Suspense>;
 
@@ -60,11 +74,33 @@ function MobilePortalHome() {
         <h2 className="zl-m-section-title">{enterprise ? t('portal.home.enterpriseThemes') : t('portal.home.citizenThemes')}</h2>
         <MobileServiceGrid tiles={tilesFor(me.kind)} />
       </section>
-      <section className="zl-m-section">
-        <h2 className="zl-m-section-title">{t('portal.home.myCases')}</h2>
-        <MobileEmpty title={t('portal.home.noCases')} />
-      </section>
+      <MobileBundleCards />
+      <MobileRecentCases />
     </div>
+  );
+}
+
+/** The latest applications (the 办件 tab has them all), or 暂无办件. */
+function MobileRecentCases() {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const mine = useMyCases(me.kind !== 'staff');
+  const rows = mine.data ? myCaseRows(mine.data.cases, mine.data.bundles).slice(0, 3) : [];
+  return (
+    <section className="zl-m-section" data-testid="home-cases">
+      <h2 className="zl-m-section-title">{t('portal.home.myCases')}</h2>
+      {rows.length ? (
+        <>
+          <MobileCaseRows rows={rows} />
+          <button type="button" className="zl-m-more" onClick={() => navigate('/m/portal/cases')}>
+            {t('portal.cases.all')}
+          </button>
+        </>
+      ) : (
+        <MobileEmpty title={t('portal.home.noCases')} />
+      )}
+    </section>
   );
 }
 
@@ -135,11 +171,13 @@ export function MobilePortalApp() {
             <Route index element={<MobilePortalHome />} />
             <Route path="services" element={<MobileServices />} />
             <Route path="services/:code" element={loading(<MobileServiceGuidePage />)} />
-            <Route path="cases" element={<MobileEmpty title={t('portal.cases.empty')} description={t('portal.cases.emptyDesc')} />} />
-            <Route
-              path="certificates"
-              element={<MobileEmpty title={t('portal.certificates.empty')} description={t('portal.certificates.emptyDesc')} />}
-            />
+            <Route path="services/:code/apply" element={loading(<MobileServiceApplyPage />)} />
+            <Route path="services/bundles/:code" element={loading(<MobileBundlePage />)} />
+            <Route path="services/bundles/:code/apply" element={loading(<MobileBundleApplyPage />)} />
+            <Route path="cases" element={loading(<MobileCaseListPage />)} />
+            <Route path="cases/:id" element={loading(<MobileCasePage />)} />
+            <Route path="cases/bundles/:id" element={loading(<MobileBundleApplicationPage />)} />
+            <Route path="certificates" element={loading(<MobileWalletPage />)} />
             <Route
               path="consents"
               element={<MobileEmpty title={t('portal.consents.empty')} description={t('portal.consents.emptyDesc')} />}

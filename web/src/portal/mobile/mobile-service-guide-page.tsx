@@ -1,8 +1,10 @@
 import { CheckCircleFilled, LeftOutlined } from '@ant-design/icons';
-import { Button, Steps, Tag, Toast } from 'antd-mobile';
+import { Button, Steps, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { useMe } from '../../shared/auth';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
+import { applyBlockedReason, portalPaths } from '../case-format';
 import { daysLabel, themeLabelKey } from '../service-format';
 import { useServiceGuide, type ServiceGuide, type ServiceMaterial } from '../service-queries';
 import { MobileDepthTag } from './mobile-service-results';
@@ -31,6 +33,29 @@ function MobileMaterial({ material }: { material: ServiceMaterial }) {
       ) : null}
       {material.note ? <div className="zl-m-svc-note">{material.note}</div> : null}
     </li>
+  );
+}
+
+/** 在线办理: to the application, for an account the service is meant for; otherwise off, saying why. */
+function MobileApplyButton({ guide }: { guide: ServiceGuide }) {
+  const { t } = useTranslation();
+  const me = useMe();
+  const navigate = useNavigate();
+  const blocked = applyBlockedReason(me.kind, guide.audience, t);
+  return (
+    <div className="zl-m-svc-apply">
+      <Button
+        block
+        color="primary"
+        size="large"
+        disabled={Boolean(blocked)}
+        onClick={() => navigate(portalPaths.applyService('/m/portal', guide.code))}
+        data-testid="service-apply"
+      >
+        {t('portalServices.guide.apply')}
+      </Button>
+      {blocked ? <div className="zl-m-svc-apply-hint">{blocked}</div> : null}
+    </div>
   );
 }
 
@@ -104,13 +129,7 @@ function MobileGuide({ guide }: { guide: ServiceGuide }) {
         <h2 className="zl-m-section-title">{t('portalServices.guide.legalBasis')}</h2>
         <p className="zl-svc-legal">{guide.legalBasis}</p>
       </section>
-      {/* Applications come with the next slice of issue 5; until then a tap says so. */}
-      <div className="zl-m-svc-apply" onClick={() => Toast.show({ content: t('portalServices.guide.applySoon') })}>
-        <Button block color="primary" disabled data-testid="service-apply">
-          {t('portalServices.guide.apply')}
-        </Button>
-        <div className="zl-m-svc-apply-hint">{t('portalServices.guide.applySoon')}</div>
-      </div>
+      <MobileApplyButton guide={guide} />
     </div>
   );
 }

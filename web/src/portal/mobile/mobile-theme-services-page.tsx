@@ -7,6 +7,7 @@ import { MobileEmpty, MobileError, MobileLoading } from '../../shared/mobile/mob
 import { exampleQueries } from '../service-format';
 import { audienceOf, useThemeServices } from '../service-queries';
 import type { ServiceTile } from '../service-themes';
+import { MobileBundleCards } from './mobile-apply-bundle-cards';
 import { MobileSearchSuggestions, MobileServiceResults } from './mobile-service-results';
 
 /** A theme tile's services on phones (`/m/portal/services?theme=…`), those for the account's kind. */
@@ -21,6 +22,7 @@ export function MobileThemeServicesPage({ theme, labelKey }: { theme: string; la
         <LeftOutlined /> {t('portalServices.allThemes')}
       </Button>
       <h2 className="zl-m-section-title zl-m-svc-title">{t(labelKey)}</h2>
+      <MobileBundleCards theme={theme} />
       {list.isError ? (
         <MobileError error={list.error} onRetry={() => void list.refetch()} />
       ) : !list.data ? (
