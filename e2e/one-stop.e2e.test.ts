@@ -16,7 +16,7 @@ const departments: Record<string, string> = {
 describe('出生一件事 end to end in Chromium', () => {
   const fixture = useNodeAndBrowser();
 
-  it('a mother applies on her phone, the departments handle it in the Workbench, she downloads her certificates and the verify page tells authentic from tampered', async () => {
+  it('a mother applies on her phone, the departments handle it in the Workbench, she downloads her certificates, the verify page tells authentic from tampered, and a revoked one says so', async () => {
     const t = fixture.t;
     // a demo mother whose baby's birth the 助产机构 reported: the form is prefilled from it
     const accounts = new Set(
@@ -115,6 +115,31 @@ describe('出生一件事 end to end in Chromium', () => {
       await page.getByTestId('verify-file').setInputFiles({ name: '出生医学证明.pdf', mimeType: 'application/pdf', buffer: pdf });
       await expect.poll(async () => page.getByTestId('verify-result').last().getAttribute('data-status')).toBe('authentic');
     });
+
+    // the 卫健局's administrator revokes it in the Console; from then on every check says so
+    const admin = await loggedIn(fixture, 'xihu-wjj.orgadmin');
+    await withScreenshot(admin.page, 'one-stop-revoke', async () => {
+      await admin.page.goto('/console/certificates');
+      const search = admin.page
+        .getByTestId('certificates-search')
+        .locator('input')
+        .or(admin.page.getByTestId('certificates-search'))
+        .first();
+      await search.fill(serial);
+      await search.press('Enter');
+      await expect.poll(async () => admin.page.getByTestId('certificate-revoke').count()).toBe(1);
+      await admin.page.getByTestId('certificate-revoke').click();
+      await admin.page.getByTestId('certificate-revoke-reason').fill('登记信息有误，已重新签发');
+      await admin.page
+        .getByRole('button', { name: '吊 销' })
+        .or(admin.page.getByRole('button', { name: '吊销' }))
+        .last()
+        .click();
+      await expect.poll(async () => admin.page.getByTestId('certificate-revoke').count()).toBe(0);
+    });
+    await admin.context.close();
+    await page.goto(`/verify/${serial}`);
+    await expect.poll(async () => page.getByTestId('verify-result').first().getAttribute('data-status')).toBe('revoked');
     await context.close();
   });
 });

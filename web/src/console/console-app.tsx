@@ -30,6 +30,7 @@ const InstancePage = lazy(() => import('./processes/instance-page').then((module
 const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) => ({ default: module.ResourcePage })));
 const SharingRequestPage = lazy(() => import('./sharing/request-page').then((module) => ({ default: module.SharingRequestPage })));
 // The metrics page (and, behind it, echarts) loads only when it is opened.
+const CertificatesPage = lazy(() => import('./certificates/certificates-page').then((module) => ({ default: module.CertificatesPage })));
 const OneStopKpisPage = lazy(() => import('./one-stop-kpis/kpis-page').then((module) => ({ default: module.OneStopKpisPage })));
 const SharingMetricsPage = lazy(() => import('./sharing-metrics/metrics-page').then((module) => ({ default: module.SharingMetricsPage })));
 // 业务协同 and 数据异议 load when they are opened.
@@ -179,6 +180,16 @@ function ConsoleShell() {
             <Guarded section="sharing">
               <Suspense fallback={<LoadingBlock />}>
                 <SharingRequestPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="certificates"
+          element={
+            <Guarded section="certificates">
+              <Suspense fallback={<LoadingBlock />}>
+                <CertificatesPage />
               </Suspense>
             </Guarded>
           }

@@ -9,6 +9,7 @@ import {
   DeploymentUnitOutlined,
   ExceptionOutlined,
   FundOutlined,
+  IdcardOutlined,
   NodeIndexOutlined,
   PartitionOutlined,
   SafetyCertificateOutlined,
@@ -28,6 +29,7 @@ export type ConsoleSection =
   | 'sharing'
   | 'sharingMetrics'
   | 'oneStopKpis'
+  | 'certificates'
   | 'collaboration'
   | 'objections'
   | 'processes'
@@ -54,6 +56,7 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'collaboration', path: '/console/collaboration', icon: <DeploymentUnitOutlined />, permissions: ['catalog.read'] },
   { key: 'objections', path: '/console/objections', icon: <ExceptionOutlined />, permissions: ['data.manage'] },
   { key: 'oneStopKpis', path: '/console/one-stop-kpis', icon: <BarChartOutlined />, permissions: ['workflow.monitor'] },
+  { key: 'certificates', path: '/console/certificates', icon: <IdcardOutlined />, permissions: ['certificate.revoke'] },
   { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
   { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
@@ -68,6 +71,7 @@ export function sectionLabel(t: TFunction, section: ConsoleSection): string {
   if (section === 'sharing') return t('sharing.nav');
   if (section === 'sharingMetrics') return t('sharingMetrics.nav');
   if (section === 'oneStopKpis') return t('oneStopKpis.nav');
+  if (section === 'certificates') return t('certificatesConsole.nav');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.nav`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
   return t(`console.nav.${section}`);
@@ -78,6 +82,7 @@ export function sectionDescription(t: TFunction, section: ConsoleSection): strin
   if (section === 'sharing') return t('sharing.card');
   if (section === 'sharingMetrics') return t('sharingMetrics.card');
   if (section === 'oneStopKpis') return t('oneStopKpis.card');
+  if (section === 'certificates') return t('certificatesConsole.card');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.card`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
   return t(`console.home.cards.${section}`);

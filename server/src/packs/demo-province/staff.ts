@@ -64,6 +64,9 @@ const provinceAndCityStaff: readonly NamedStaffSpec[] = [
   { username: 'hz.leader', orgKey: 'hz-zf', unit: 'bgt', position: '副秘书长', roles: ['leader'], clearance: 'L3' },
   { username: 'hz.dataofficer', orgKey: 'hz-sjj', unit: 'sjzy', position: '处长', roles: ['data_officer'], clearance: 'L3' },
   { username: 'hz.staff', orgKey: 'hz-sjj', unit: 'sjzy', position: '科员', roles: ['staff'], clearance: 'L2' },
+  // 证照管理: the administrators of the departments whose 一件事 results are e-certificates (they may revoke them)
+  { username: 'xihu-wjj.orgadmin', orgKey: 'xihu-wjj', unit: 'bgs', position: '办公室主任', roles: ['org_admin'], clearance: 'L2' },
+  { username: 'zj-gat.orgadmin', orgKey: 'zj-gat', unit: 'bgs', position: '办公室副主任', roles: ['org_admin'], clearance: 'L2' },
 ];
 
 /** For each demo county: an officer, a leader, a data officer and an org admin. */

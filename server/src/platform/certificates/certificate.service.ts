@@ -141,6 +141,15 @@ export class CertificateService {
     return { items: rows.map((r) => this.summary(r, names.get(r.org_id) ?? r.org_id)) };
   }
 
+  /** The certificates the caller's organisation issued (to find one to revoke): those who may revoke them. */
+  async issued(actor: Actor, query: { q?: string | undefined; limit: number }): Promise<{ items: CertificateSummary[] }> {
+    if (!actor.orgId) throw new ForbiddenError('access.forbidden', { permission: 'certificate.revoke' });
+    const org = await this.identity.findOrg(actor.orgId);
+    requirePermission(actor, 'certificate.revoke', { orgId: actor.orgId, regionCode: org?.regionCode ?? null });
+    const rows = await repo.listByOrg(this.db.kysely, actor.orgId, query.q, query.limit);
+    return { items: rows.map((r) => this.summary(r, org?.name ?? r.org_id)) };
+  }
+
   /** The PDF as issued: for its holder, or for staff of the issuing organisation. */
   async pdf(actor: Actor, id: string): Promise<{ name: string; content: Buffer }> {
     if (actor.kind === 'anonymous') throw new UnauthenticatedError();

@@ -187,6 +187,12 @@ describe.each(testDatabases())('e-certificates on %s', (kind) => {
       403,
     );
     expect((await verify(serialNo)).status).toBe('authentic');
+    // the list of what an organisation issued is its own: the outsider's holds none of them
+    const mine = (await t.request('GET', `/api/v1/certificates/issued?q=${serialNo}`, { as: orgAdmin })).json().items;
+    expect(mine.map((c: { id: string }) => c.id)).toEqual([id]);
+    const theirs = (await t.request('GET', '/api/v1/certificates/issued', { as: outsider })).json().items;
+    expect(theirs.some((c: { id: string }) => c.id === id)).toBe(false);
+    expect((await t.request('GET', '/api/v1/certificates/issued', { as: citizen })).statusCode).toBe(403);
   });
 
   it('the wallet holds only the holder’s own certificates; another citizen may not download one, the issuing staff may', async () => {

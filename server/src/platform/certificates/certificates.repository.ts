@@ -103,6 +103,16 @@ export async function listByHolder(db: Executor, accountId: string): Promise<Cer
   ).rows;
 }
 
+/** An organisation's certificates, newest first; `q` matches the serial, the kind or the 办件 number. */
+export async function listByOrg(db: Executor, orgId: string, q: string | undefined, limit: number): Promise<CertificateRow[]> {
+  const like = q ? `%${q.replace(/[%_\\]/g, '\\$&')}%` : null;
+  return (
+    await sql<CertificateRow>`select ${columns} from certificates where org_id = ${orgId}
+      and (${like}::text is null or serial_no ilike ${like} or kind ilike ${like} or case_ref ilike ${like})
+      order by issued_at desc, id limit ${limit}`.execute(db)
+  ).rows;
+}
+
 /** valid → revoked; undefined when it was not valid (already revoked). */
 export async function markRevoked(
   db: Executor,

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import type { HttpApp } from '../../kernel/index.ts';
 import type { CertificateService } from './certificate.service.ts';
 import { certificateIdParams, revokeBody, serialParams } from './certificates.schemas.ts';
@@ -11,6 +12,21 @@ export function certificateRoutes(app: HttpApp, certificates: CertificateService
     '/api/v1/certificates',
     { config: { permission: 'authenticated' }, schema: { tags, summary: '电子证照 My certificates (the wallet)' } },
     async (request) => certificates.wallet(request.actor),
+  );
+  app.get(
+    '/api/v1/certificates/issued',
+    {
+      config: { permission: 'certificate.revoke' },
+      schema: {
+        tags,
+        summary: 'The certificates my organisation issued (to revoke one)',
+        querystring: z.strictObject({
+          q: z.string().trim().max(40).optional(),
+          limit: z.coerce.number().int().min(1).max(200).default(50),
+        }),
+      },
+    },
+    async (request) => certificates.issued(request.actor, request.query),
   );
   app.get(
     '/api/v1/certificates/:id/pdf',
