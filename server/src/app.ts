@@ -100,6 +100,7 @@ export interface Node {
   gateway: DataGateway;
   collection: { loads: LoadService; sources: SourceService; quality: QualityService };
   certificates: CertificateService;
+  cases: CaseService;
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -284,6 +285,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     gateway,
     collection: { loads, sources, quality },
     certificates,
+    cases,
     demo,
     async close() {
       clearInterval(deadlines);

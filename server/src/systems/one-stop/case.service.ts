@@ -380,8 +380,10 @@ export class CaseService {
     const prepared = await this.prepare(actor, locale, parts, form, caseIds);
     const bundleId = bundle ? newId('bapp') : (refused?.bundle_application_id ?? null);
     const orgs = new Map(await Promise.all(parts.map(async (p) => [p.orgId, await this.identity.findOrg(p.orgId)] as const)));
+    const submitted: string[] = [];
     await this.db.kysely.transaction().execute(async (tx) => {
       const numbers = await caseNumbers(tx, parts.length + (bundle ? 1 : 0));
+      submitted.push(...numbers);
       if (bundle)
         await sql`insert into bundle_applications (id, case_no, bundle_code, bundle_name, applicant_id, form)
           values (${bundleId}, ${numbers.pop()!}, ${bundle.code}, ${bundle.name}, ${applicant.id}, ${JSON.stringify(form)}::jsonb)`.execute(
@@ -423,9 +425,27 @@ export class CaseService {
       }
     });
     if (bundle) return this.bundleApplication(actor, bundleId!);
-    // the new case as its list shows it (its page reads the rest): one read, not the whole view
-    const row = await this.row(caseIds[0]!);
-    return { ...summary(row, parts[0]!.orgName), dueAt: prepared[0]!.start.due?.toISOString() ?? null };
+    // the new case as its list shows it (its page reads the rest), from what was just written
+    return {
+      id: caseIds[0]!,
+      caseNo: submitted[0]!,
+      serviceCode: parts[0]!.code,
+      serviceName: parts[0]!.name,
+      orgId: parts[0]!.orgId,
+      orgName: parts[0]!.orgName,
+      applicantName: applicant.displayName,
+      bundleApplicationId: bundleId,
+      status: 'submitted' as CaseStatus,
+      refusedStage: null,
+      refusedReason: null,
+      certificateIds: [],
+      supersededBy: null,
+      promisedDays: parts[0]!.guide.promisedDays,
+      submittedAt: new Date().toISOString(),
+      acceptedAt: null,
+      finishedAt: null,
+      dueAt: prepared[0]!.start.due?.toISOString() ?? null,
+    };
   }
 
   private async row(id: string): Promise<CaseRow> {
