@@ -220,7 +220,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const objections = new ObjectionService({ db, audit, identity, catalog, records, sharing, workflow, platformItems, keys });
   sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }), objections);
   // Systems (S*), on the platform's public functions.
-  const services = new ServiceCatalog(db, audit, identity);
+  const services = new ServiceCatalog(db, audit, identity, (code) => gateway.ownerOf(code).catch(() => null));
   oneStopRoutes(app, services);
   const cases = new CaseService({ db, audit, identity, services, workflow, platformItems, gateway, certificates });
   caseRoutes(app, cases, services, new OneStopKpis(db, identity));

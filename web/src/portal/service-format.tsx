@@ -94,3 +94,10 @@ export function Highlight({ text, words }: { text: string; words: readonly strin
     </>
   );
 }
+
+/** 免提交 · 由 浙江省公安厅「户籍人口信息」共享数据提供 (or the resource's code while it is not named). */
+export function sharedFromText(shared: { resource: string; resourceName?: string; orgName?: string }, t: TFunction): string {
+  return shared.resourceName && shared.orgName
+    ? t('portalServices.guide.sharedFromNamed', { org: shared.orgName, resource: shared.resourceName })
+    : t('portalServices.guide.sharedFrom', { resource: shared.resource });
+}

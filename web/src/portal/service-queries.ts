@@ -41,7 +41,8 @@ export interface ServiceMaterial {
   form: string;
   required: boolean;
   /** the catalog resource (and field) whose shared data stands in for it */
-  sharedFrom?: { resource: string; field?: string };
+  /** the data that stands in for it: its resource code, and its name and department where the server names them */
+  sharedFrom?: { resource: string; field?: string; resourceName?: string; orgName?: string };
   note?: string;
   exempt: boolean;
 }

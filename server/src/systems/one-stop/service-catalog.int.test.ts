@@ -50,7 +50,12 @@ describe.each(testDatabases())('政务服务事项 on %s', (kind) => {
       materialsToSubmit: 1,
       materialsExempt: 1,
     });
-    expect(read.json().materials[1]).toMatchObject({ name: '营业执照', exempt: true });
+    expect(read.json().materials[1]).toMatchObject({
+      name: '营业执照',
+      exempt: true,
+      // the data that stands in for it, named with the department that holds it
+      sharedFrom: { resource: '330000-SC-0001', resourceName: '企业登记信息', orgName: '浙江省市场监督管理局' },
+    });
     for (const q of ['去茶园摘茶叶', '采茶 许可', 'longjing', '龙井茶园采摘许克']) {
       const found = (await t.request('GET', `/api/v1/services?q=${encodeURIComponent(q)}`)).json();
       expect(

@@ -7,6 +7,8 @@ import type { ServiceGuideInput } from './service-item.schemas.ts';
 import { ServiceSearch } from './service-search.ts';
 import type { ServiceBundle, ServiceMaterial } from './service-item.types.ts';
 
+export type ResourceNamer = (code: string) => Promise<{ resourceName: string; orgName: string } | null>;
+
 /** A service with its whole guide, as the applications read it. */
 export interface StoredService {
   code: string;
@@ -58,10 +60,14 @@ export class ServiceCatalog {
   private loaded = false;
   private readonly storedCache = new LRUCache<string, StoredService>({ max: 5_000, ttl: 5_000 });
 
-  constructor(db: Database, audit: AuditLog, identity: IdentityStore) {
+  /** names a catalog resource and the department holding it (the data platform's answer), for the guide's 免提交 materials */
+  private readonly describe: ResourceNamer;
+
+  constructor(db: Database, audit: AuditLog, identity: IdentityStore, describe: ResourceNamer = async () => null) {
     this.db = db;
     this.audit = audit;
     this.identity = identity;
+    this.describe = describe;
   }
 
   private async rows(codes?: string[]): Promise<ServiceRow[]> {
@@ -133,7 +139,16 @@ export class ServiceCatalog {
       ...summary(row, org?.name ?? row.org_id),
       legalBasis: row.guide.legalBasis,
       conditions: row.guide.conditions,
-      materials: row.guide.materials.map((m: ServiceMaterial) => ({ ...m, exempt: m.sharedFrom !== undefined })),
+      materials: await Promise.all(
+        row.guide.materials.map(async (m: ServiceMaterial) => {
+          const named = m.sharedFrom ? await this.describe(m.sharedFrom.resource) : null;
+          return {
+            ...m,
+            ...(m.sharedFrom && named ? { sharedFrom: { ...m.sharedFrom, resourceName: named.resourceName, orgName: named.orgName } } : {}),
+            exempt: m.sharedFrom !== undefined,
+          };
+        }),
+      ),
       fees: row.guide.fees,
       steps: row.guide.steps,
       keywords: row.guide.keywords,

@@ -1,6 +1,7 @@
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Breadcrumb, Button, Descriptions, Steps, Tag, Tooltip } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { sharedFromText } from '../service-format';
 import { Link, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock, Panel } from '../../shared/desktop/states';
@@ -31,7 +32,7 @@ function Material({ material }: { material: ServiceMaterial }) {
       </div>
       {material.exempt && material.sharedFrom ? (
         <div className="zl-svc-material-shared" title={material.sharedFrom.field}>
-          {t('portalServices.guide.sharedFrom', { resource: material.sharedFrom.resource })}
+          {sharedFromText(material.sharedFrom, t)}
         </div>
       ) : null}
       {material.note ? <div className="zl-svc-material-note">{material.note}</div> : null}

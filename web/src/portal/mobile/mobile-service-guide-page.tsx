@@ -1,6 +1,7 @@
 import { CheckCircleFilled, LeftOutlined } from '@ant-design/icons';
 import { Button, Steps, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
+import { sharedFromText } from '../service-format';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
@@ -29,7 +30,7 @@ function MobileMaterial({ material }: { material: ServiceMaterial }) {
         </Tag>
       </div>
       {material.exempt && material.sharedFrom ? (
-        <div className="zl-m-svc-material-shared">{t('portalServices.guide.sharedFrom', { resource: material.sharedFrom.resource })}</div>
+        <div className="zl-m-svc-material-shared">{sharedFromText(material.sharedFrom, t)}</div>
       ) : null}
       {material.note ? <div className="zl-m-svc-note">{material.note}</div> : null}
     </li>

@@ -410,6 +410,7 @@ export const en: typeof zhCN = {
       optional: 'If applicable',
       exempt: '免提交 Not needed',
       sharedFrom: '免提交 · provided by the shared data of {{resource}}',
+      sharedFromNamed: '免提交 · provided by {{org}} from “{{resource}}”',
       steps: '办理流程 Steps',
       legalBasis: '设定依据 Legal basis',
       apply: 'Apply online',

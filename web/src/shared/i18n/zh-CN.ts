@@ -406,6 +406,7 @@ export const zhCN = {
       optional: '按需提供',
       exempt: '免提交',
       sharedFrom: '免提交 · 由 {{resource}} 共享数据提供',
+      sharedFromNamed: '免提交 · 由 {{org}}「{{resource}}」共享数据提供',
       steps: '办理流程',
       legalBasis: '设定依据',
       apply: '在线办理',
