@@ -90,7 +90,9 @@ describe('出生一件事 end to end in Chromium', () => {
     let pdf = Buffer.alloc(0);
     await withScreenshot(page, 'one-stop-wallet-phone', async () => {
       await page.goto(`/m/portal/cases/bundles/${applicationId}`);
-      await expect.poll(async () => page.getByTestId('case-status').first().getAttribute('data-status')).toBe('completed');
+      await expect
+        .poll(async () => page.getByTestId('case-status').first().getAttribute('data-status'), { timeout: 20_000 })
+        .toBe('completed');
       await page.goto('/m/portal/certificates');
       await expect.poll(async () => page.getByTestId('wallet-item').count()).toBe(4);
       const birthCertificate = page.getByTestId('wallet-item').filter({ hasText: '出生医学证明' });

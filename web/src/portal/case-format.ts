@@ -123,6 +123,10 @@ export const portalPaths = {
   case: (base: PortalBase, id: string) => `${base}/cases/${encodeURIComponent(id)}`,
   bundleApplication: (base: PortalBase, id: string) => `${base}/cases/bundles/${encodeURIComponent(id)}`,
   wallet: (base: PortalBase) => `${base}/certificates`,
+  /** 投诉与建议, about one of my cases when `caseId` is given */
+  complaints: (base: PortalBase, caseId?: string) => `${base}/complaints${caseId ? `?caseId=${encodeURIComponent(caseId)}` : ''}`,
+  /** 谁用了我的数据 */
+  dataUses: (base: PortalBase) => `${base}/data-uses`,
 };
 
 /** The certificate's PDF (the browser downloads it with the session cookie). */

@@ -122,7 +122,8 @@ export class DataGateway {
       items.push({
         at: e.at,
         user: e.orgId ? (names.get(e.orgId) ?? e.orgId) : e.actorName,
-        app: e.actorName,
+        // gateway callers are apps: their registered name, not their client id
+        app: (e.actorKind === 'app' && e.actorId ? (await this.clients.find(e.actorId))?.name : undefined) ?? e.actorName,
         resource: resource?.name ?? e.targetId,
         owner: owner?.name ?? null,
         fields: fields.map((f) => labels.get(f) ?? f),

@@ -125,6 +125,7 @@ describe.each(testDatabases())('办件 and 一件事 on %s', (kind) => {
       expect.arrayContaining([
         expect.objectContaining({
           user: '浙江省大数据发展管理局',
+          app: '一网通办（浙里办）',
           resource: '出生医学证明',
           owner: '浙江省卫生健康委员会',
           purpose: '一网通办申请表单预填',

@@ -3,6 +3,7 @@ import { ExclamationCircleFilled, PaperClipOutlined } from '@ant-design/icons';
 import { Alert, App, Breadcrumb, Button, Descriptions, Input, Modal, Tag, Timeline, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useParams } from 'react-router';
+import { hasPermission, useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { attachmentUrl } from '../../shared/forms/attachments';
 import { SchemaForm } from '../../shared/forms/schema-form';
@@ -22,6 +23,7 @@ import { useCasePage } from '../case-state';
 import { daysLabel } from '../service-format';
 import { CaseStatusTag } from './case-rows';
 import { PrefillTag } from './apply-form';
+import { RatingCardPanel } from './rating-card';
 import { CertificateCard } from './wallet-page';
 
 const TIMELINE_COLORS: Record<TimelineEntry['tone'], string> = { done: 'green', refused: 'red', attention: 'orange', pending: 'gray' };
@@ -99,6 +101,7 @@ function WithdrawButton({
 
 function CaseBody({ page, view }: { page: ReturnType<typeof useCasePage>; view: CaseView }) {
   const { t } = useTranslation();
+  const applicant = hasPermission(useMe(), 'portal.use');
   const { message } = App.useApp();
   const navigate = useNavigate();
   const refused = view.status === 'refused';
@@ -159,6 +162,11 @@ function CaseBody({ page, view }: { page: ReturnType<typeof useCasePage>; view: 
               </Button>
             ) : null}
             {view.supersededBy ? <Link to={portalPaths.case('/portal', view.supersededBy)}>{t('portal.cases.viewNew')}</Link> : null}
+            {applicant ? (
+              <Link to={portalPaths.complaints('/portal', view.id)} data-testid="case-complain">
+                {t('portal.complaints.fromCase')}
+              </Link>
+            ) : null}
           </div>
         </header>
         {refused ? (
@@ -223,6 +231,7 @@ function CaseBody({ page, view }: { page: ReturnType<typeof useCasePage>; view: 
           ) : null}
         </Panel>
       ) : null}
+      <RatingCardPanel view={view} />
       <Panel title={t('portal.cases.history')}>
         <CaseTimeline view={view} />
       </Panel>
@@ -288,7 +297,7 @@ function CaseBody({ page, view }: { page: ReturnType<typeof useCasePage>; view: 
   );
 }
 
-/** 办件 (`/portal/cases/:id`): status, time limit, 补正, the history, 撤回 / 重新申报, the certificates issued. */
+/** 办件 (`/portal/cases/:id`): status, time limit, 补正, the history, 撤回 / 重新申报, the certificates issued, 好差评, 投诉建议. */
 export function CasePage() {
   const { id = '' } = useParams();
   const page = useCasePage(id);

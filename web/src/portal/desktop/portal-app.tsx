@@ -19,6 +19,9 @@ const CaseListPage = lazy(() => import('./case-list-page').then((m) => ({ defaul
 const CasePage = lazy(() => import('./case-page').then((m) => ({ default: m.CasePage })));
 const BundleApplicationPage = lazy(() => import('./case-bundle-page').then((m) => ({ default: m.BundleApplicationPage })));
 const WalletPage = lazy(() => import('./wallet-page').then((m) => ({ default: m.WalletPage })));
+// 投诉与建议 and 谁用了我的数据.
+const ComplaintsPage = lazy(() => import('./complaints-page').then((m) => ({ default: m.ComplaintsPage })));
+const DataUsesPage = lazy(() => import('./data-uses-page').then((m) => ({ default: m.DataUsesPage })));
 
 /** Portal (浙里办-like), desktop: `/portal/*`. */
 export function PortalApp() {
@@ -39,6 +42,8 @@ export function PortalApp() {
               <Route path="cases/bundles/:id" element={<BundleApplicationPage />} />
               <Route path="certificates" element={<WalletPage />} />
               <Route path="consents" element={<ConsentsPage />} />
+              <Route path="complaints" element={<ComplaintsPage />} />
+              <Route path="data-uses" element={<DataUsesPage />} />
               <Route path="me" element={<PortalProfilePage />} />
               <Route path="search" element={<ServiceSearchPage />} />
               <Route path="*" element={<Navigate to="/portal" replace />} />

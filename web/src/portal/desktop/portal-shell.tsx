@@ -1,6 +1,8 @@
 import type { ReactNode } from 'react';
 import {
   AppstoreOutlined,
+  CommentOutlined,
+  EyeOutlined,
   FileProtectOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -11,17 +13,21 @@ import {
 import { Input, Layout, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
+import { hasPermission, useMe } from '../../shared/auth';
 import { HeaderControls } from '../../shared/desktop/header-controls';
 import { MustChangePasswordAlert } from '../../shared/desktop/must-change-password';
 import { searchPath } from '../service-format';
 
 const NAV = [
-  { path: '/portal', key: 'home', icon: <HomeOutlined /> },
-  { path: '/portal/services', key: 'services', icon: <AppstoreOutlined /> },
-  { path: '/portal/cases', key: 'cases', icon: <ProfileOutlined /> },
-  { path: '/portal/certificates', key: 'certificates', icon: <IdcardOutlined /> },
-  { path: '/portal/consents', key: 'consents', icon: <SafetyCertificateOutlined /> },
-  { path: '/portal/me', key: 'me', icon: <UserOutlined /> },
+  { path: '/portal', label: 'portal.nav.home', icon: <HomeOutlined /> },
+  { path: '/portal/services', label: 'portal.nav.services', icon: <AppstoreOutlined /> },
+  { path: '/portal/cases', label: 'portal.nav.cases', icon: <ProfileOutlined /> },
+  { path: '/portal/certificates', label: 'portal.nav.certificates', icon: <IdcardOutlined /> },
+  { path: '/portal/consents', label: 'portal.nav.consents', icon: <SafetyCertificateOutlined /> },
+  // 谁用了我的数据 and 投诉与建议: for applicants (citizens, enterprises)
+  { path: '/portal/data-uses', label: 'portal.dataUses.title', icon: <EyeOutlined />, applicantOnly: true },
+  { path: '/portal/complaints', label: 'portal.complaints.nav', icon: <CommentOutlined />, applicantOnly: true },
+  { path: '/portal/me', label: 'portal.nav.me', icon: <UserOutlined /> },
 ] as const;
 
 export function PortalSearch({ size = 'middle' }: { size?: 'middle' | 'large' }) {
@@ -52,7 +58,12 @@ export function PortalShell({ children }: { children: ReactNode }) {
   const selected = [...NAV]
     .reverse()
     .find((item) => location.pathname === item.path || (item.path !== '/portal' && location.pathname.startsWith(`${item.path}/`)))?.path;
-  const items: MenuProps['items'] = NAV.map((item) => ({ key: item.path, icon: item.icon, label: t(`portal.nav.${item.key}`) }));
+  const applicant = hasPermission(useMe(), 'portal.use');
+  const items: MenuProps['items'] = NAV.filter((item) => applicant || !('applicantOnly' in item)).map((item) => ({
+    key: item.path,
+    icon: item.icon,
+    label: t(item.label),
+  }));
   return (
     <Layout style={{ minHeight: '100vh', background: 'var(--zl-bg)' }}>
       <Layout.Header className="zl-header">

@@ -3,6 +3,7 @@ import { ExclamationCircleFilled, LeftOutlined, PaperClipOutlined } from '@ant-d
 import { Button, Dialog, List, Steps, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { hasPermission, useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { attachmentUrl } from '../../shared/forms/attachments';
 import { MobileSchemaForm } from '../../shared/forms/mobile-schema-form';
@@ -13,6 +14,7 @@ import { useCasePage } from '../case-state';
 import { daysLabel } from '../service-format';
 import { MobilePrefillTag } from './mobile-apply-form';
 import { MobileCaseStatusTag } from './mobile-case-rows';
+import { MobileRatingCard } from './mobile-rating-card';
 import { MobileCertificateCard } from './mobile-wallet-page';
 
 type Page = ReturnType<typeof useCasePage>;
@@ -149,6 +151,7 @@ function Supplement({ page, view }: { page: Page; view: CaseView }) {
 
 function MobileCaseBody({ page, view }: { page: Page; view: CaseView }) {
   const { t } = useTranslation();
+  const applicant = hasPermission(useMe(), 'portal.use');
   const navigate = useNavigate();
   const refused = view.status === 'refused';
   const sources = new Map(view.prefilled.map((p) => [p.field, p]));
@@ -209,9 +212,22 @@ function MobileCaseBody({ page, view }: { page: Page; view: CaseView }) {
               {t('portal.cases.viewNew')}
             </Button>
           ) : null}
+          {applicant ? (
+            <Button
+              block
+              fill="none"
+              size="small"
+              color="primary"
+              onClick={() => navigate(portalPaths.complaints('/m/portal', view.id))}
+              data-testid="case-complain"
+            >
+              {t('portal.complaints.fromCase')}
+            </Button>
+          ) : null}
         </div>
       </section>
       {view.supplementReason ? <Supplement page={page} view={view} /> : null}
+      <MobileRatingCard view={view} />
       <section className="zl-m-section">
         <h2 className="zl-m-section-title">{t('portal.cases.history')}</h2>
         <MobileTimeline view={view} />
@@ -261,7 +277,7 @@ function MobileCaseBody({ page, view }: { page: Page; view: CaseView }) {
   );
 }
 
-/** 办件 on phones (`/m/portal/cases/:id`): status, time limit, 补正, the history, 撤回 / 重新申报, the certificates issued. */
+/** 办件 on phones (`/m/portal/cases/:id`): status, time limit, 补正, the history, 撤回 / 重新申报, the certificates issued, 好差评, 投诉建议. */
 export function MobileCasePage() {
   const { t } = useTranslation();
   const navigate = useNavigate();

@@ -3,12 +3,12 @@ import { AppstoreOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@
 import { Grid, List } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useSearchParams } from 'react-router';
-import { RequireAuth, useMe } from '../../shared/auth';
+import { hasPermission, RequireAuth, useMe } from '../../shared/auth';
 import { MobileEmpty, MobileLoading } from '../../shared/mobile/mobile-results';
 import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
-import { myCaseRows } from '../case-format';
+import { myCaseRows, portalPaths } from '../case-format';
 import { useMyCases } from '../case-queries';
 import { themeLabelKey } from '../service-format';
 import { citizenTiles, enterpriseTiles, tilesFor, type ServiceTile } from '../service-themes';
@@ -30,6 +30,9 @@ const MobileBundleApplicationPage = lazy(() =>
   import('./mobile-case-bundle-page').then((m) => ({ default: m.MobileBundleApplicationPage })),
 );
 const MobileWalletPage = lazy(() => import('./mobile-wallet-page').then((m) => ({ default: m.MobileWalletPage })));
+// 投诉与建议 and 谁用了我的数据, from 我的.
+const MobileComplaintsPage = lazy(() => import('./mobile-complaints-page').then((m) => ({ default: m.MobileComplaintsPage })));
+const MobileDataUsesPage = lazy(() => import('./mobile-data-uses-page').then((m) => ({ default: m.MobileDataUsesPage })));
 
 const loading = (page: ReactNode) => <Suspense fallback={<MobileLoading />}>{page}</Suspense>;
 
@@ -133,6 +136,7 @@ function MobileServices() {
 function MobileMe() {
   const { t } = useTranslation();
   const navigate = useNavigate();
+  const applicant = hasPermission(useMe(), 'portal.use');
   return (
     <div data-testid="portal-profile">
       <MobileProfile>
@@ -143,6 +147,16 @@ function MobileMe() {
           <List.Item clickable onClick={() => navigate('/m/portal/consents')}>
             {t('portal.nav.consents')}
           </List.Item>
+          {applicant ? (
+            <List.Item clickable onClick={() => navigate(portalPaths.dataUses('/m/portal'))} data-testid="me-data-uses">
+              {t('portal.dataUses.title')}
+            </List.Item>
+          ) : null}
+          {applicant ? (
+            <List.Item clickable onClick={() => navigate(portalPaths.complaints('/m/portal'))} data-testid="me-complaints">
+              {t('portal.complaints.title')}
+            </List.Item>
+          ) : null}
         </List>
       </MobileProfile>
     </div>
@@ -160,7 +174,7 @@ export function MobilePortalApp() {
       path: '/m/portal/me',
       icon: <UserOutlined />,
       label: t('portal.mobileTabs.me'),
-      alsoActiveOn: ['/m/portal/certificates', '/m/portal/consents'],
+      alsoActiveOn: ['/m/portal/certificates', '/m/portal/consents', '/m/portal/complaints', '/m/portal/data-uses'],
     },
   ];
   return (
@@ -182,6 +196,8 @@ export function MobilePortalApp() {
               path="consents"
               element={<MobileEmpty title={t('portal.consents.empty')} description={t('portal.consents.emptyDesc')} />}
             />
+            <Route path="complaints" element={loading(<MobileComplaintsPage />)} />
+            <Route path="data-uses" element={loading(<MobileDataUsesPage />)} />
             <Route path="me" element={<MobileMe />} />
             <Route path="search" element={loading(<MobileServiceSearchPage />)} />
             <Route path="*" element={<Navigate to="/m/portal" replace />} />
