@@ -68,14 +68,35 @@ async function run(label: string, databaseUrl: string | undefined) {
   const seconds = (performance.now() - started) / 1000;
   const count = Number((await sql<{ n: string }>`select count(*) as n from service_cases`.execute(db.kysely)).rows[0]!.n);
   if (count !== total + 1) throw new Error(`expected ${total + 1} cases, found ${count}`);
+  report(`${label}, over HTTP`, seconds, latencies);
+  // The same submissions through the case service (no HTTP, no session or Idempotency-Key
+  // rows): what validation, the case, the process start and the commit cost on their own.
+  const actors = await Promise.all(citizens.map(async (username) => (await node.identity.actorForUsername(username))!));
+  let direct = 0;
+  const directLatencies: number[] = [];
+  const directStarted = performance.now();
+  await Promise.all(
+    actors.map(async (actor) => {
+      while (direct < total) {
+        direct++;
+        const t0 = performance.now();
+        await node.cases.apply(actor, 'zh-CN', { serviceCode: service, consent: true, form });
+        directLatencies.push(performance.now() - t0);
+      }
+    }),
+  );
+  report(`${label}, case service calls`, (performance.now() - directStarted) / 1000, directLatencies);
+  await node.close();
+  await db.close();
+  rmSync(dataDir, { recursive: true, force: true });
+}
+
+function report(label: string, seconds: number, latencies: number[]) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(
     `| ${label} | ${total}, ${concurrency} at a time | ${(total / seconds).toFixed(1)} submissions/s | ${pct(50)} ms | ${pct(99)} ms |`,
   );
-  await node.close();
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
 }
 
 console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? '?'}, ${new Date().toISOString().slice(0, 10)}\n`);
