@@ -6,14 +6,15 @@ import { redirectNarrowScreenOnce } from './shared/paths';
 import { applyElderMode, readStoredElderMode } from './shared/preferences';
 import './shared/styles.css';
 
-initI18n();
 applyElderMode(readStoredElderMode());
 redirectNarrowScreenOnce();
 
 const container = document.getElementById('root');
 if (!container) throw new Error('#root missing from index.html');
-createRoot(container).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+void initI18n().then(() =>
+  createRoot(container).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

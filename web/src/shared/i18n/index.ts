@@ -1,6 +1,5 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { en } from './en';
 import { zhCN } from './zh-CN';
 
 export type Language = 'zh-CN' | 'en';
@@ -28,7 +27,15 @@ export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
 }
 
+/** Chinese ships with the app; English is its own chunk, fetched the first time it is chosen. */
+async function loadLanguage(language: Language): Promise<void> {
+  if (language === 'zh-CN' || i18next.hasResourceBundle(language, 'translation')) return;
+  const { en } = await import('./en');
+  i18next.addResourceBundle('en', 'translation', en);
+}
+
 export async function changeLanguage(language: Language): Promise<void> {
+  await loadLanguage(language);
   try {
     window.localStorage.setItem(LANGUAGE_STORAGE_KEY, language);
   } catch {
@@ -38,16 +45,22 @@ export async function changeLanguage(language: Language): Promise<void> {
   await i18next.changeLanguage(language);
 }
 
-export function initI18n(): typeof i18next {
+/** Ready to render: in Chinese at once; for an English reader once the English texts are in. */
+export async function initI18n(): Promise<typeof i18next> {
   const language = readStoredLanguage();
   document.documentElement.lang = language;
-  void i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN }, en: { translation: en } },
-    lng: language,
+  await i18next.use(initReactI18next).init({
+    resources: { 'zh-CN': { translation: zhCN } },
+    partialBundledLanguages: true,
+    lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,
     supportedLngs: ['zh-CN', 'en'],
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  if (language !== DEFAULT_LANGUAGE) {
+    await loadLanguage(language).catch(() => undefined); // offline: stay in Chinese
+    await i18next.changeLanguage(language);
+  }
   return i18next;
 }
