@@ -143,5 +143,16 @@ describe('出生一件事 end to end in Chromium', () => {
     await page.goto(`/verify/${serial}`);
     await expect.poll(async () => page.getByTestId('verify-result').first().getAttribute('data-status')).toBe('revoked');
     await context.close();
-  });
+
+    // the Console's 一网通办指标 count the finished cases, with charts
+    const monitor = await loggedIn(fixture, 'admin');
+    await withScreenshot(monitor.page, 'one-stop-kpis', async () => {
+      await monitor.page.goto('/console/one-stop-kpis');
+      const row = monitor.page.getByTestId('kpi-table').locator('tr').filter({ hasText: '浙江省公安厅' });
+      await expect.poll(async () => row.count(), { timeout: 30_000 }).toBe(1);
+      await expect(row.textContent()).resolves.toContain('100%'); // on time
+      await expect.poll(async () => monitor.page.locator('canvas').count()).toBeGreaterThanOrEqual(3);
+    });
+    await monitor.context.close();
+  }, 240_000); // four departments' steps in real Chromium pages
 });
