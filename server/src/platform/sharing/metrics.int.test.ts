@@ -52,6 +52,10 @@ describe.each(testDatabases())('sharing metrics on %s', (kind) => {
   afterAll(() => t?.close());
 
   it('counts requests into 共享需求满足率 and 分钟级满足率, needs matched, calls, latency, consumers and refusals', async () => {
+    // what the demo province already holds (the one-stop system's prefill grants): counted on top of it
+    const before = (await t.request('GET', '/api/v1/sharing/metrics?days=30', { as: admin })).json();
+    const b = before.requests as { total: number; approved: number; rejected: number; pending: number; overdue: number; automatic: number };
+    const minuteBefore = Math.round((before.minuteLevelRate ?? 0) * b.approved);
     const open = await register('330100-ZB-0001', 'unconditional');
     const reviewed = await register('330100-ZB-0002', 'conditional');
     const late = await register('330100-ZB-0003', 'conditional');
@@ -91,9 +95,18 @@ describe.each(testDatabases())('sharing metrics on %s', (kind) => {
     ).toBe(403);
 
     const metrics = (await t.request('GET', '/api/v1/sharing/metrics?days=30', { as: admin })).json();
-    expect(metrics.requests).toMatchObject({ total: 3, approved: 2, rejected: 0, pending: 1, overdue: 1, automatic: 1 });
-    expect(metrics.demandSatisfactionRate).toBeCloseTo(2 / 3, 4); // 2 granted of 2 granted + 1 overdue
-    expect(metrics.minuteLevelRate).toBe(0.5); // the automatic one, not the one granted after an hour
+    expect(metrics.requests).toMatchObject({
+      total: b.total + 3,
+      approved: b.approved + 2,
+      rejected: b.rejected,
+      pending: b.pending + 1,
+      overdue: b.overdue + 1,
+      automatic: b.automatic + 1,
+    });
+    // 2 more granted, 1 more overdue
+    expect(metrics.demandSatisfactionRate).toBeCloseTo((b.approved + 2) / (b.approved + 2 + b.rejected + b.overdue + 1), 4);
+    // the automatic one is minute-level, the one granted after an hour is not
+    expect(metrics.minuteLevelRate).toBeCloseTo((minuteBefore + 1) / (b.approved + 2), 4);
     expect(metrics.needs).toEqual({ total: 2, matched: 2 });
     expect(metrics.calls.total).toBe(3);
     expect(metrics.calls.perDay).toHaveLength(30);
