@@ -38,8 +38,18 @@ describe('sharing requests in Chromium', () => {
       await page.getByTestId('sharing-field-permit_no').check();
       await page.getByTestId('sharing-field-holder_name').check();
       await expect.poll(async () => page.getByTestId('sharing-auto-hint').textContent()).toMatch(/审核/); // L3: not automatic
-      await page.getByTestId('sharing-item').click();
-      await page.getByTestId(`sharing-item-option-${itemId}`).click();
+      // the item list loads on its own; pick again until the choice shows (a loaded CI core can swallow the first click)
+      await expect
+        .poll(async () => {
+          if ((await page.getByTestId('sharing-item').textContent())?.includes('居住证信息核验')) return true;
+          await page.getByTestId('sharing-item').click();
+          await page
+            .getByTestId(`sharing-item-option-${itemId}`)
+            .click({ timeout: 5_000 })
+            .catch(() => undefined);
+          return false;
+        })
+        .toBe(true);
       await page
         .locator('textarea[data-testid="sharing-purpose"], [data-testid="sharing-purpose"] textarea, input[data-testid="sharing-purpose"]')
         .first()
