@@ -1,9 +1,8 @@
 import { AppError, NotFoundError } from '../../kernel/index.ts';
-import type { ServiceCatalog } from '../../systems/one-stop/index.ts';
-import { applicationFormSchema, formVersion, type StoredService } from './registration-eforms.ts';
+import { serviceApplicationSchema, type BundleView, type ServiceCatalog, type StoredService } from '../../systems/one-stop/index.ts';
+import { formVersion } from './registration-eforms.ts';
 
 type ServiceSummary = Awaited<ReturnType<ServiceCatalog['list']>>['items'][number];
-type BundleView = Awaited<ReturnType<ServiceCatalog['bundle']>>;
 type Property = { code: string; value: string };
 
 /** A GovStack service: a 政务服务事项 or a 一件事 bundle, by its code. */
@@ -85,7 +84,7 @@ export class RegistrationServices {
   }
 
   eFormOf(target: RegistrationTarget) {
-    const schema = applicationFormSchema(target.parts);
+    const schema = serviceApplicationSchema(target.parts);
     const departments = [...new Set(target.parts.map((p) => p.orgName))].join('、');
     return {
       eFormId: target.code,

@@ -32,8 +32,8 @@ export class DataGateway {
   private readonly clients: ClientRegistry;
   private readonly keys: KeyRing;
   private readonly windows = new Map<string, { start: number; count: number }>();
-  /** Organisations' regions, for the log entries (they hardly ever change). */
-  private readonly regions = new LRUCache<string, { regionCode: string | null }>({ max: 10_000, ttl: 60_000 });
+  /** Organisations' names and regions, for log entries and labels (they hardly ever change). */
+  private readonly orgs = new LRUCache<string, { name: string | null; regionCode: string | null }>({ max: 10_000, ttl: 60_000 });
   /** Calls a minute per app and resource (ZHILI_GATEWAY_RATE_LIMIT). */
   rateLimit: number;
   /** 业务协同 services, called through this gateway (set once the module is wired). */
@@ -72,14 +72,18 @@ export class DataGateway {
       throw new AppError(429, 'gateway.rate_limited', { retryAfterSeconds: Math.max(1, Math.ceil((window.start + 60_000 - now) / 1000)) });
   }
 
-  private async regionOf(orgId: string | null): Promise<string | null> {
-    if (!orgId) return null;
-    let known = this.regions.get(orgId);
+  private async orgOf(orgId: string): Promise<{ name: string | null; regionCode: string | null }> {
+    let known = this.orgs.get(orgId);
     if (!known) {
-      known = { regionCode: (await this.identity.findOrg(orgId))?.regionCode ?? null };
-      this.regions.set(orgId, known);
+      const org = await this.identity.findOrg(orgId);
+      known = { name: org?.name ?? null, regionCode: org?.regionCode ?? null };
+      this.orgs.set(orgId, known);
     }
-    return known.regionCode;
+    return known;
+  }
+
+  private async regionOf(orgId: string | null): Promise<string | null> {
+    return orgId ? (await this.orgOf(orgId)).regionCode : null;
   }
 
   /** Who may read what: an app's token, a known resource, its organisation's grants (the union of its active ones). */
@@ -110,22 +114,28 @@ export class DataGateway {
     const subject = await this.identity.subjectOf(actor.accountId);
     if (!subject) return { items: [] };
     const entries = await this.audit.entriesAbout(this.keys.subjectIndex(subject.idNumber), ['gateway.query'], 200);
-    const orgIds = [...new Set(entries.map((e) => e.orgId).filter((id): id is string => id !== null))];
-    const names = new Map((await this.identity.orgsByIds(orgIds)).map((o) => [o.id, o.name]));
+    // gateway callers are apps: shown by their registered name, not their client id (once per app)
+    const apps = new Map<string, Promise<string | undefined>>();
+    const appName = (clientId: string) => {
+      if (!apps.has(clientId))
+        apps.set(
+          clientId,
+          this.clients.find(clientId).then((c) => c?.name),
+        );
+      return apps.get(clientId)!;
+    };
     const items = [];
     for (const e of entries) {
       const resource = e.targetId ? await this.catalog.sharingView(e.targetId) : undefined;
-      const owner = resource ? await this.identity.findOrg(resource.orgId) : undefined;
       const labels = new Map((resource?.fields ?? []).map((f) => [f.name, f.label]));
       const details = (e.details ?? {}) as { fields?: unknown; purpose?: unknown };
       const fields = Array.isArray(details.fields) ? (details.fields as string[]) : [];
       items.push({
         at: e.at,
-        user: e.orgId ? (names.get(e.orgId) ?? e.orgId) : e.actorName,
-        // gateway callers are apps: their registered name, not their client id
-        app: (e.actorKind === 'app' && e.actorId ? (await this.clients.find(e.actorId))?.name : undefined) ?? e.actorName,
+        user: e.orgId ? ((await this.orgOf(e.orgId)).name ?? e.orgId) : e.actorName,
+        app: (e.actorKind === 'app' && e.actorId ? await appName(e.actorId) : undefined) ?? e.actorName,
         resource: resource?.name ?? e.targetId,
-        owner: owner?.name ?? null,
+        owner: resource ? (await this.orgOf(resource.orgId)).name : null,
         fields: fields.map((f) => labels.get(f) ?? f),
         purpose: typeof details.purpose === 'string' ? details.purpose : null,
       });
@@ -137,8 +147,7 @@ export class DataGateway {
   async ownerOf(resourceRef: string): Promise<{ resourceName: string; orgId: string; orgName: string }> {
     const resource = await this.catalog.sharingView(resourceRef);
     if (!resource) throw new NotFoundError('catalog.resource_not_found', { id: resourceRef });
-    const org = await this.identity.findOrg(resource.orgId);
-    return { resourceName: resource.name, orgId: resource.orgId, orgName: org?.name ?? resource.orgId };
+    return { resourceName: resource.name, orgId: resource.orgId, orgName: (await this.orgOf(resource.orgId)).name ?? resource.orgId };
   }
 
   /**

@@ -71,6 +71,11 @@ export const formFields = {
 } satisfies Record<string, FormField>;
 
 export type FormFieldKey = keyof typeof formFields;
+
+/** A question of the vocabulary by its key (undefined for a key it does not have). */
+export function fieldOf(key: string): FormField | undefined {
+  return (formFields as Record<string, FormField>)[key];
+}
 export const formFieldKeys = Object.keys(formFields) as FormFieldKey[];
 
 /** The questions every application asks when its guide names none. */
@@ -104,7 +109,7 @@ export function applicationSchema(parts: ApplicationPart[], options: { closed: b
   const required = new Set<string>();
   for (const part of parts) {
     for (const key of part.fields) {
-      const field = (formFields as Record<string, FormField>)[key];
+      const field = fieldOf(key);
       if (!field) continue;
       const { title, type, format, pattern, enum: values, maxLength, minimum, readOnly } = field;
       properties[key] = {

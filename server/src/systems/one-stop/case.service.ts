@@ -19,7 +19,7 @@ import type { DataGateway } from '../../platform/gateway/index.ts';
 import type { IdentityStore } from '../../platform/identity/index.ts';
 import type { PlatformItems } from '../../platform/items/index.ts';
 import type { PreparedStart, WorkflowEngine } from '../../platform/workflow/index.ts';
-import { applicationSchema, formFields, partOf, partValues, type FormField } from './application-form.ts';
+import { applicationSchema, fieldOf, partOf, partValues } from './application-form.ts';
 import { caseProcess, caseTaskForms } from './case-process.ts';
 import type { ServiceCatalog, StoredService } from './service-catalog.ts';
 
@@ -154,7 +154,7 @@ export class CaseService {
         holderIdNumber,
         fields: guide.result.fields
           .filter((key) => row.form[key] !== undefined && row.form[key] !== '')
-          .map((key) => ({ label: (formFields as Record<string, FormField>)[key]?.title ?? key, value: String(row.form[key]) })),
+          .map((key) => ({ label: fieldOf(key)?.title ?? key, value: String(row.form[key]) })),
         caseRef: row.case_no,
       });
       issued.push(cert.id);
@@ -218,7 +218,7 @@ export class CaseService {
     // what would be read, named for the consent; read only once it is given
     const reads = new Map<string, string[]>();
     for (const key of keys) {
-      const field = (formFields as Record<string, FormField>)[key];
+      const field = fieldOf(key);
       if (field?.prefill && 'resource' in field.prefill)
         reads.set(field.prefill.resource, [...(reads.get(field.prefill.resource) ?? []), field.title]);
     }
@@ -275,7 +275,7 @@ export class CaseService {
     const values: Record<string, unknown> = {};
     const sources: PrefillSource[] = [];
     for (const key of keys) {
-      const field = (formFields as Record<string, FormField>)[key];
+      const field = fieldOf(key);
       if (!field?.prefill || !('account' in field.prefill)) continue;
       const value = field.prefill.account === 'phone' ? applicant.phone : applicant[field.prefill.account];
       if (value) {
@@ -292,7 +292,7 @@ export class CaseService {
     const unavailable: { resource: string; reason: string }[] = [];
     const byResource = new Map<string, { key: string; field: string; title: string }[]>();
     for (const key of keys) {
-      const field = (formFields as Record<string, FormField>)[key];
+      const field = fieldOf(key);
       if (!field?.prefill || 'account' in field.prefill) continue;
       const list = byResource.get(field.prefill.resource) ?? [];
       list.push({ key, field: field.prefill.field, title: field.title });
@@ -371,7 +371,7 @@ export class CaseService {
     const form = { ...input.form };
     const asked = Object.keys((applicationSchema(parts.map(partOf)).properties ?? {}) as object);
     for (const key of asked) {
-      const field = (formFields as Record<string, FormField>)[key];
+      const field = fieldOf(key);
       if (field?.readOnly && field.prefill && 'account' in field.prefill)
         form[key] = field.prefill.account === 'phone' ? applicant.phone : applicant[field.prefill.account];
     }
@@ -603,9 +603,7 @@ export class CaseService {
     if (row.applicant_id !== actor.accountId) throw new ForbiddenError('onestop.not_your_case', { id });
     const service = await this.services.stored(row.service_code);
     // the verified identity is not the applicant's to change
-    const answers = Object.fromEntries(
-      Object.entries(input.form).filter(([key]) => !(formFields as Record<string, FormField>)[key]?.readOnly),
-    );
+    const answers = Object.fromEntries(Object.entries(input.form).filter(([key]) => !fieldOf(key)?.readOnly));
     const merged = { ...row.form, ...answers };
     const issues = this.workflow.checkApplication(locale, applicationSchema([partOf(service)]), merged);
     if (issues.length) throw new ValidationError('workflow.form_invalid', { issues });

@@ -1,7 +1,7 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { Button, List, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { applyBlockedReason, bundleDays, portalPaths } from '../case-format';
@@ -9,6 +9,7 @@ import { useBundle, type Bundle } from '../case-queries';
 import { daysLabel, themeLabelKey } from '../service-format';
 import { MobileDepthTag } from './mobile-service-results';
 import '../case-pages.css';
+import { useBack } from '../use-back';
 
 function MobileBundle({ bundle }: { bundle: Bundle }) {
   const { t } = useTranslation();
@@ -71,15 +72,10 @@ function MobileBundle({ bundle }: { bundle: Bundle }) {
 /** 一件事 on phones (`/m/portal/services/bundles/:code`): what it covers, which departments, how long; 在线办理. */
 export function MobileBundlePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const { code = '' } = useParams();
   const bundle = useBundle(code);
   const theme = bundle.data?.theme;
-  const back = () => {
-    if (location.key !== 'default') navigate(-1);
-    else navigate(themeLabelKey(theme) ? `/m/portal/services?theme=${theme}` : '/m/portal');
-  };
+  const back = useBack(() => (themeLabelKey(theme) ? `/m/portal/services?theme=${theme}` : '/m/portal'));
   return (
     <div>
       <Button fill="none" size="small" className="zl-m-svc-back" onClick={back}>

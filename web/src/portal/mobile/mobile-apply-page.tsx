@@ -3,7 +3,7 @@ import { LeftOutlined } from '@ant-design/icons';
 import { Button, Checkbox, NoticeBar, Steps, Tag } from 'antd-mobile';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate, useParams, useSearchParams } from 'react-router';
+import { Link, useParams, useSearchParams } from 'react-router';
 import { errorMessage } from '../../shared/errors';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { useApplyPage, type ApplyFailure } from '../apply-state';
@@ -11,6 +11,7 @@ import { consentData, portalPaths } from '../case-format';
 import type { ApplicationForm, ApplyTarget } from '../case-queries';
 import { daysLabel } from '../service-format';
 import { MobileApplyForm } from './mobile-apply-form';
+import { useBack } from '../use-back';
 
 function FailureNotice({ failure, onRetry, t }: { failure: ApplyFailure | null; onRetry: () => void; t: TFunction }) {
   if (!failure) return null;
@@ -75,15 +76,12 @@ function MobileConsent({ form, checked, onChange }: { form: ApplicationForm; che
 
 function MobileApplyPage({ target }: { target: ApplyTarget }) {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const page = useApplyPage(target, '/m/portal');
   const { form, earlier, model } = page;
   const earlierCase = earlier?.data;
-  const back = () => {
-    if (location.key !== 'default') navigate(-1);
-    else navigate(target.kind === 'bundle' ? portalPaths.bundle('/m/portal', target.code) : portalPaths.guide('/m/portal', target.code));
-  };
+  const back = useBack(() =>
+    target.kind === 'bundle' ? portalPaths.bundle('/m/portal', target.code) : portalPaths.guide('/m/portal', target.code),
+  );
 
   // Once agreed, the form is what comes next: bring it into view.
   useEffect(() => {

@@ -1,12 +1,13 @@
 import { LeftOutlined } from '@ant-design/icons';
 import { Button, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { formatMinute, partsInOrder, portalPaths } from '../case-format';
 import { useBundleApplication, type BundleApplication, type CaseSummary } from '../case-queries';
 import { daysLabel } from '../service-format';
 import { MobileCaseStatusTag } from './mobile-case-rows';
+import { useBack } from '../use-back';
 
 function MobilePart({ part }: { part: CaseSummary }) {
   const { t } = useTranslation();
@@ -93,18 +94,12 @@ function MobileBundleApplication({ application }: { application: BundleApplicati
 /** 一件事 application on phones (`/m/portal/cases/bundles/:id`): one overall status, each department's part. */
 export function MobileBundleApplicationPage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const { id = '' } = useParams();
   const application = useBundleApplication(id);
+  const back = useBack(() => portalPaths.cases('/m/portal'));
   return (
     <div data-testid="bundle-application-page">
-      <Button
-        fill="none"
-        size="small"
-        className="zl-m-svc-back"
-        onClick={() => (location.key !== 'default' ? navigate(-1) : navigate(portalPaths.cases('/m/portal')))}
-      >
+      <Button fill="none" size="small" className="zl-m-svc-back" onClick={back}>
         <LeftOutlined /> {t('portalServices.back')}
       </Button>
       {application.isError ? <MobileError error={application.error} onRetry={() => void application.refetch()} /> : null}

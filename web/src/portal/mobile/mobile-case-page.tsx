@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ExclamationCircleFilled, LeftOutlined, PaperClipOutlined } from '@ant-design/icons';
 import { Button, Dialog, List, Steps, Tag, TextArea, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { hasPermission, useMe } from '../../shared/auth';
 import { errorMessage } from '../../shared/errors';
 import { attachmentUrl } from '../../shared/forms/attachments';
@@ -16,6 +16,7 @@ import { MobilePrefillTag } from './mobile-apply-form';
 import { MobileCaseStatusTag } from './mobile-case-rows';
 import { MobileRatingCard } from './mobile-rating-card';
 import { MobileCertificateCard } from './mobile-wallet-page';
+import { useBack } from '../use-back';
 
 type Page = ReturnType<typeof useCasePage>;
 
@@ -280,16 +281,14 @@ function MobileCaseBody({ page, view }: { page: Page; view: CaseView }) {
 /** 办件 on phones (`/m/portal/cases/:id`): status, time limit, 补正, the history, 撤回 / 重新申报, the certificates issued, 好差评, 投诉建议. */
 export function MobileCasePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const { id = '' } = useParams();
   const page = useCasePage(id);
   const view = page.view;
-  const back = () => {
-    if (location.key !== 'default') navigate(-1);
-    else if (view.data?.bundleApplicationId) navigate(portalPaths.bundleApplication('/m/portal', view.data.bundleApplicationId));
-    else navigate(portalPaths.cases('/m/portal'));
-  };
+  const back = useBack(() =>
+    view.data?.bundleApplicationId
+      ? portalPaths.bundleApplication('/m/portal', view.data.bundleApplicationId)
+      : portalPaths.cases('/m/portal'),
+  );
   return (
     <div data-testid="case-page">
       <Button fill="none" size="small" className="zl-m-svc-back" onClick={back}>

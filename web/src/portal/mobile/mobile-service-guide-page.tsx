@@ -2,13 +2,14 @@ import { CheckCircleFilled, LeftOutlined } from '@ant-design/icons';
 import { Button, Steps, Tag } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { sharedFromText } from '../service-format';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { applyBlockedReason, portalPaths } from '../case-format';
 import { daysLabel, themeLabelKey } from '../service-format';
 import { useServiceGuide, type ServiceGuide, type ServiceMaterial } from '../service-queries';
 import { MobileDepthTag } from './mobile-service-results';
+import { useBack } from '../use-back';
 
 function MobileMaterial({ material }: { material: ServiceMaterial }) {
   const { t } = useTranslation();
@@ -138,16 +139,11 @@ function MobileGuide({ guide }: { guide: ServiceGuide }) {
 /** 办事指南 on phones (`/m/portal/services/:code`): what a service asks and how it goes, 免提交 materials marked. */
 export function MobileServiceGuidePage() {
   const { t } = useTranslation();
-  const navigate = useNavigate();
-  const location = useLocation();
   const { code = '' } = useParams();
   const guide = useServiceGuide(code);
   const theme = guide.data?.theme;
   // Back where the person came from (search or a theme); opened from a link, to the theme's list.
-  const back = () => {
-    if (location.key !== 'default') navigate(-1);
-    else navigate(themeLabelKey(theme) ? `/m/portal/services?theme=${theme}` : '/m/portal/services');
-  };
+  const back = useBack(() => (themeLabelKey(theme) ? `/m/portal/services?theme=${theme}` : '/m/portal/services'));
   return (
     <div>
       <Button fill="none" size="small" className="zl-m-svc-back" onClick={back}>
