@@ -65,6 +65,7 @@ import {
   OneStopKpis,
   ServiceCatalog,
 } from './systems/one-stop/index.ts';
+import { Notifications, notificationsMigrations } from './platform/notifications/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -85,6 +86,7 @@ export const migrationSources = [
   openDataMigrations,
   oneStopMigrations,
   certificatesMigrations,
+  notificationsMigrations,
 ];
 
 export interface Node {
@@ -219,6 +221,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   openDataRoutes(app, openData);
   const objections = new ObjectionService({ db, audit, identity, catalog, records, sharing, workflow, platformItems, keys });
   sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }), objections);
+  const notifications = new Notifications();
   // Systems (S*), on the platform's public functions.
   const services = new ServiceCatalog(db, audit, identity, (code) => gateway.ownerOf(code).catch(() => null));
   oneStopRoutes(app, services);

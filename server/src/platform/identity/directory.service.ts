@@ -258,6 +258,40 @@ export class DirectoryService {
     };
   }
 
+  /**
+   * Whom a person may reach (通讯录 visibility, and so messages and instructions): staff whose
+   * organisation lies in the reader's address-book scope (a county clerk: the county), and the
+   * public contacts 对外联系人 of the levels above the reader's own region. Returns the ids
+   * that may NOT be reached (unknown, disabled, non-staff, or out of sight).
+   */
+  async unreachable(actor: Actor, accountIds: readonly string[]): Promise<string[]> {
+    const ids = [...new Set(accountIds)];
+    if (!ids.length) return [];
+    const rows = await this.db.kysely
+      .selectFrom('accounts as a')
+      .innerJoin('orgs as o', 'o.id', 'a.org_id')
+      .select(['a.id', 'a.org_id', 'a.public_contact', 'o.region_code'])
+      .where('a.id', 'in', ids)
+      .where('a.kind', '=', 'staff')
+      .where('a.status', '=', 'active')
+      .execute();
+    const visible = new Set(
+      rows
+        .filter((r: { id: string; org_id: string; public_contact: boolean; region_code: string }) =>
+          this.maySee(actor, { orgId: r.org_id, regionCode: r.region_code, publicContact: r.public_contact }),
+        )
+        .map((r: { id: string }) => r.id),
+    );
+    return ids.filter((id) => !visible.has(id));
+  }
+
+  /** The address-book rule for one person of organisation `orgId` in region `regionCode`. */
+  maySee(actor: Actor, person: { orgId: string; regionCode: string; publicContact: boolean }): boolean {
+    if (can(actor, 'address_book.read', { orgId: person.orgId, regionCode: person.regionCode })) return true;
+    if (!person.publicContact || !actor.regionCode || !actor.permissions.has('address_book.read')) return false;
+    return actor.regionCode.startsWith(regionPrefix(person.regionCode)); // a level above the reader's own
+  }
+
   // ---- accounts -------------------------------------------------------------------------
 
   async listAccounts(

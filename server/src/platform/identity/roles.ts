@@ -92,7 +92,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
     name: { 'zh-CN': '领导', en: 'Leader' },
     description: { 'zh-CN': '查看驾驶舱与指标，下达批示', en: 'Reads the cockpit and indicators, issues instructions' },
     scope: 'region',
-    permissions: [...workbench, 'cockpit.view', 'instruction.issue', 'workflow.monitor', 'certificate.revoke'],
+    permissions: [...workbench, 'cockpit.view', 'instruction.issue', 'instruction.supervise', 'workflow.monitor', 'certificate.revoke'],
   },
   data_officer: {
     role: 'data_officer',
