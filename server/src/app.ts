@@ -65,7 +65,15 @@ import {
   OneStopKpis,
   ServiceCatalog,
 } from './systems/one-stop/index.ts';
-import { Notifications, notificationsMigrations } from './platform/notifications/index.ts';
+import {
+  Inbox,
+  LoggingSmsProvider,
+  NotificationDispatcher,
+  notificationRoutes,
+  Notifications,
+  notificationsMigrations,
+  smtpSender,
+} from './platform/notifications/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -103,6 +111,7 @@ export interface Node {
   collection: { loads: LoadService; sources: SourceService; quality: QualityService };
   certificates: CertificateService;
   cases: CaseService;
+  notifications: { center: Notifications; dispatcher: NotificationDispatcher; sms: LoggingSmsProvider };
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -221,7 +230,16 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   openDataRoutes(app, openData);
   const objections = new ObjectionService({ db, audit, identity, catalog, records, sharing, workflow, platformItems, keys });
   sharingRoutes(app, sharing, new SharingMetrics({ db, audit, identity, definitions, sharing }), objections);
-  const notifications = new Notifications();
+  const sms = new LoggingSmsProvider(log);
+  const dispatcher = new NotificationDispatcher({
+    db,
+    mail: config.smtpUrl ? smtpSender(config.smtpUrl, config.mailFrom) : null,
+    sms,
+    publicUrl: config.publicUrl,
+    log,
+  });
+  const notifications = new Notifications(db, () => dispatcher.channels);
+  notificationRoutes(app, new Inbox(db, () => dispatcher.channels));
   // Systems (S*), on the platform's public functions.
   const services = new ServiceCatalog(db, audit, identity, (code) => gateway.ownerOf(code).catch(() => null));
   oneStopRoutes(app, services);
@@ -265,6 +283,12 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     config.collectionIntervalMs,
   );
   pulls.unref();
+  // E-mail and SMS notices go out here, retried with back-off.
+  const deliveries = setInterval(
+    () => void dispatcher.deliverDue().catch((e: unknown) => log.error({ err: e }, 'notification delivery failed')),
+    config.timerIntervalMs * 2,
+  );
+  deliveries.unref();
   const deadlines = setInterval(
     () => void workflow.checkDeadlines().catch((e: unknown) => log.error({ err: e }, 'workflow deadlines failed')),
     60_000,
@@ -289,9 +313,11 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     collection: { loads, sources, quality },
     certificates,
     cases,
+    notifications: { center: notifications, dispatcher, sms },
     demo,
     async close() {
       clearInterval(deadlines);
+      clearInterval(deliveries);
       clearInterval(pulls);
       clearInterval(timers);
       clearInterval(checkpoints);

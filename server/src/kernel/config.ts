@@ -29,6 +29,12 @@ const envSchema = z.object({
   ZHILI_TIMER_INTERVAL_MS: z.coerce.number().int().min(50).max(60_000).default(1000),
   ZHILI_COLLECTION_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
   ZHILI_GATEWAY_RATE_LIMIT: z.coerce.number().int().min(1).max(1_000_000).default(600),
+  ZHILI_SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\//, 'must start with smtp:// or smtps://')
+    .optional(),
+  ZHILI_MAIL_FROM: z.string().min(3).default('浙里治理 <noreply@zhili.localhost>'),
+  ZHILI_SMS_PROVIDER: z.enum(['log']).default('log'),
   ZHILI_MASTER_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
@@ -54,6 +60,11 @@ export interface Config {
   masterKey: string | undefined;
   /** Gateway calls a minute per app and resource. */
   gatewayRateLimit: number;
+  /** Where e-mail notifications go out (smtp://user:pass@host:port); none: no e-mail channel. */
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  /** The SMS gateway; 'log' writes each message to the log (no provider contracted yet). */
+  smsProvider: 'log';
 }
 
 export class ConfigError extends Error {
@@ -91,6 +102,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     collectionIntervalMs: e.ZHILI_COLLECTION_INTERVAL_MS,
     masterKey: e.ZHILI_MASTER_KEY,
     gatewayRateLimit: e.ZHILI_GATEWAY_RATE_LIMIT,
+    smtpUrl: e.ZHILI_SMTP_URL,
+    mailFrom: e.ZHILI_MAIL_FROM,
+    smsProvider: e.ZHILI_SMS_PROVIDER,
   };
 }
 

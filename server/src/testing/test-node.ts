@@ -1,6 +1,6 @@
 import { testMasterKey } from './master-key.ts';
 import type { LightMyRequestResponse } from 'fastify';
-import { createLogger, loadConfig, type DatabaseKind } from '../kernel/index.ts';
+import { createLogger, loadConfig, type Config, type DatabaseKind } from '../kernel/index.ts';
 import { createNode, type Node } from '../app.ts';
 import { openTestDatabase, type TestDatabase } from './databases.ts';
 import { freePort } from './pg-cluster.ts';
@@ -32,7 +32,7 @@ export interface TestNode {
 }
 
 /** A whole Zhili node on a private copy of the demo database; requests go through app.inject. */
-export async function startTestNode(kind: DatabaseKind): Promise<TestNode> {
+export async function startTestNode(kind: DatabaseKind, overrides: Partial<Config> = {}): Promise<TestNode> {
   const database = await openTestDatabase(kind);
   // The port is chosen first: the OIDC issuer URL must be the address clients will use.
   const port = await freePort();
@@ -45,6 +45,7 @@ export async function startTestNode(kind: DatabaseKind): Promise<TestNode> {
     port,
     publicUrl,
     masterKey: testMasterKey,
+    ...overrides,
   };
   const node = await createNode(config, { db: database.db, log: createLogger(process.env.ZHILI_TEST_LOG ?? 'silent') });
 

@@ -292,6 +292,19 @@ export class DirectoryService {
     return actor.regionCode.startsWith(regionPrefix(person.regionCode)); // a level above the reader's own
   }
 
+  /** A person's own e-mail address, for notices by e-mail (null removes it). */
+  async setMyEmail(actor: Actor, email: string | null): Promise<{ email: string | null }> {
+    if (!actor.accountId) throw new ForbiddenError('access.forbidden');
+    await this.db.kysely.transaction().execute(async (tx) => {
+      await tx.updateTable('accounts').set({ email }).where('id', '=', actor.accountId).execute();
+      await this.audit.record(
+        { actor, action: 'account.email_change', targetType: 'account', targetId: actor.accountId, details: { removed: email === null } },
+        tx,
+      );
+    });
+    return { email };
+  }
+
   // ---- accounts -------------------------------------------------------------------------
 
   async listAccounts(

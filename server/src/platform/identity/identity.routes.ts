@@ -58,6 +58,15 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
     },
   );
 
+  app.put(
+    '/api/v1/auth/me/email',
+    {
+      config: { permission: 'authenticated' },
+      schema: { tags: ['auth'], summary: '电子邮箱 My e-mail address for notices (null removes it)', body: s.myEmailBody },
+    },
+    async (request) => directory.setMyEmail(request.actor, request.body.email),
+  );
+
   app.get(
     '/api/v1/regions',
     { schema: { tags: ['regions'], summary: '行政区划 GB/T 2260 regions, one level at a time', querystring: s.regionsQuery } },

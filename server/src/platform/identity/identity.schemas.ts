@@ -111,3 +111,5 @@ export const listOrgsQuery = z.strictObject({
 export const addressBookQuery = z.strictObject({ q: z.string().trim().max(50).optional(), ...cursorQuery });
 export const regionsQuery = z.strictObject({ parentCode: regionCodeSchema.optional() });
 export const idParams = z.strictObject({ id: idSchema });
+
+export const myEmailBody = z.strictObject({ email: z.email('identity.invalid_email').max(200).nullable() });
