@@ -141,6 +141,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     demo = await installDemoProvince(db, identity, audit, (line) => progress(`demo ${line}`));
   }
 
+  const indexed = await identity.backfillNamePinyin();
+  if (indexed) log.info({ accounts: indexed }, 'address book: names indexed in pinyin');
   const events = new EventBus(db, log);
   const auth = new AuthService(db, audit, config.sessionHours);
   const directory = new DirectoryService(db, audit);

@@ -59,6 +59,8 @@ export async function installDemoProvince(
         position: s.position,
         clearance: s.clearance,
         roles: s.roles,
+        // 办公室 and leaders are the public contacts of every department
+        publicContact: s.unitKey.endsWith('bgs') || s.roles.includes('leader'),
         passwordHash,
       })),
       ...citizens.map((c) => ({

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import {
   ConflictError,
   ForbiddenError,
@@ -19,6 +20,7 @@ import type { AuditLog } from '../audit/index.ts';
 import { maskPhone, maskResidentId } from './id-numbers.ts';
 import * as repo from './identity.repository.ts';
 import { idb } from './identity.tables.ts';
+import { namePinyin } from './name-pinyin.ts';
 import { orgKinds } from './org-kinds.ts';
 import { hashPassword, temporaryPassword } from './passwords.ts';
 import { orgAssignableRoles, roleDefinitions, type Role } from './roles.ts';
@@ -28,6 +30,31 @@ import type { createOrgBody, updateOrgBody } from './identity.schemas.ts';
 import { validateResidentId, validateUscc } from './id-numbers.ts';
 
 type Page<T> = { items: T[]; nextCursor: string | null };
+
+interface PersonRow {
+  id: string;
+  display_name: string;
+  position: string | null;
+  phone: string | null;
+  email: string | null;
+  public_contact: boolean;
+  org_id: string;
+  org_name: string;
+  unit_name: string | null;
+  region_code: string;
+  region_name: string;
+}
+const personColumns = sql`a.id, a.display_name, a.position, a.phone, a.email, a.public_contact, a.org_id, o.name as org_name,
+  u.name as unit_name, o.region_code, r.name as region_name`;
+
+/** The regions above a GB/T 2260 code: 330106 → 330100, 330000; a 街道 adds its county. */
+export function regionAncestors(code: string): string[] {
+  const six = code.slice(0, 6);
+  const out = code.length > 6 ? [six] : [];
+  if (!six.endsWith('00')) out.push(`${six.slice(0, 4)}00`);
+  if (!six.endsWith('0000')) out.push(`${six.slice(0, 2)}0000`);
+  return out;
+}
 
 function sqlScope(scope: PermissionScope) {
   return { all: scope.all, regionPrefixes: scope.regionCodes.map(regionPrefix), orgIds: scope.orgIds };
@@ -239,10 +266,17 @@ export class DirectoryService {
    * and to viewers with L3 clearance over its region; masked for everyone else.
    */
   async addressBook(actor: Actor, orgId: string, query: { q?: string | undefined; cursor?: string | undefined; limit: number }) {
-    const org = await this.visibleOrg(actor, orgId, 'address_book.read');
+    const org = await repo.findOrg(this.db.kysely, orgId);
+    if (!org) throw new NotFoundError('identity.org_not_found', { orgId });
+    const whole = can(actor, 'address_book.read', { orgId: org.id, regionCode: org.region_code });
+    // a department of a level above shows its public contacts 对外联系人 only
+    const above = actor.regionCode !== null && regionAncestors(actor.regionCode).includes(org.region_code);
+    if (!whole && !(above && can(actor, 'address_book.read'))) {
+      throw new ForbiddenError('access.forbidden', { permission: 'address_book.read', orgId });
+    }
     const clear =
       actor.orgId === org.id || (gradeRank(actor.clearance) >= 3 && can(actor, 'address_book.read', { regionCode: org.region_code }));
-    const rows = await repo.addressBook(this.db.kysely, org.id, query.q, query.cursor, query.limit + 1);
+    const rows = await repo.addressBook(this.db.kysely, org.id, query.q, query.cursor, query.limit + 1, !whole);
     const result = page(rows, query.limit, (r) => r.id);
     return {
       items: result.items.map((r) => ({
@@ -290,6 +324,108 @@ export class DirectoryService {
     if (can(actor, 'address_book.read', { orgId: person.orgId, regionCode: person.regionCode })) return true;
     if (!person.publicContact || !actor.regionCode || !actor.permissions.has('address_book.read')) return false;
     return actor.regionCode.startsWith(regionPrefix(person.regionCode)); // a level above the reader's own
+  }
+
+  /**
+   * Where the reader may look in the address book, as one SQL condition over `a` (accounts)
+   * and `o` (their orgs): the reader's address-book scope, and the public contacts of the
+   * regions above the reader's own.
+   */
+  private visiblePeople(actor: Actor) {
+    const scope = sqlScope(requireScope(actor, 'address_book.read'));
+    const above = actor.regionCode ? regionAncestors(actor.regionCode) : [];
+    const inScope = scope.all
+      ? [sql<boolean>`true`]
+      : [
+          ...scope.regionPrefixes.map((p) => sql<boolean>`o.region_code like ${`${p}%`}`),
+          ...(scope.orgIds.length ? [sql<boolean>`o.id in (${sql.join(scope.orgIds)})`] : []),
+        ];
+    const publicAbove = above.length ? [sql<boolean>`(a.public_contact and o.region_code in (${sql.join(above)}))`] : [];
+    const all = [...inScope, ...publicAbove];
+    return all.length ? sql<boolean>`(${sql.join(all, sql` or `)})` : sql<boolean>`false`;
+  }
+
+  /**
+   * 通讯录 across levels: the regions and organisations the reader may see people in, as a
+   * tree from the province down, each organisation with how many people it shows.
+   */
+  async addressTree(actor: Actor) {
+    const visible = this.visiblePeople(actor);
+    const rows = await sql<{ id: string; name: string; kind: string; region_code: string; people: string }>`
+      select o.id, o.name, o.kind, o.region_code, count(*) as people
+      from accounts a join orgs o on o.id = a.org_id
+      where a.kind = 'staff' and a.status = 'active' and ${visible}
+      group by o.id, o.name, o.kind, o.region_code
+      order by o.region_code, o.name`.execute(this.db.kysely);
+    const codes = new Set<string>();
+    for (const r of rows.rows) for (const c of [r.region_code, ...regionAncestors(r.region_code)]) codes.add(c);
+    const names = await repo.regionNames(this.db.kysely, [...codes]);
+    type RegionNode = {
+      code: string;
+      name: string;
+      orgs: { id: string; name: string; kind: string; people: number }[];
+      children: RegionNode[];
+    };
+    const nodes = new Map<string, RegionNode>(
+      [...codes].sort().map((code) => [code, { code, name: names.find((n) => n.code === code)?.name ?? code, orgs: [], children: [] }]),
+    );
+    for (const r of rows.rows) nodes.get(r.region_code)!.orgs.push({ id: r.id, name: r.name, kind: r.kind, people: Number(r.people) });
+    const roots: RegionNode[] = [];
+    for (const node of nodes.values()) {
+      const parent = regionAncestors(node.code).find((c) => nodes.has(c));
+      (parent ? nodes.get(parent)!.children : roots).push(node);
+    }
+    return { items: roots, ownRegionCode: actor.regionCode };
+  }
+
+  /** Search everyone the reader may see by name, pinyin or initials, position, unit or organisation. */
+  async searchPeople(actor: Actor, query: { q: string; limit: number }) {
+    const visible = this.visiblePeople(actor);
+    const like = `%${repo.escapeLike(query.q.trim())}%`;
+    const latin = /^[a-z ]+$/i.test(query.q.trim()) ? `%${repo.escapeLike(query.q.trim().toLowerCase().replace(/\s+/g, ''))}%` : null;
+    const rows = await sql<PersonRow>`
+      select ${personColumns} from accounts a join orgs o on o.id = a.org_id
+        left join org_units u on u.id = a.unit_id join regions r on r.code = o.region_code
+      where a.kind = 'staff' and a.status = 'active' and ${visible}
+        and (a.display_name like ${like} or a.position like ${like} or u.name like ${like} or o.name like ${like}
+             ${latin ? sql`or replace(a.name_pinyin, ' ', '') like ${latin} or a.name_pinyin like ${latin}` : sql``})
+      order by (a.display_name = ${query.q.trim()}) desc, a.display_name, a.id
+      limit ${query.limit}`.execute(this.db.kysely);
+    return { items: rows.rows.map((r) => this.card(actor, r)) };
+  }
+
+  /** One person's card 名片; someone the reader may not see is refused (and the refusal audited). */
+  async person(actor: Actor, accountId: string) {
+    const row = (
+      await sql<PersonRow>`
+      select ${personColumns} from accounts a join orgs o on o.id = a.org_id
+        left join org_units u on u.id = a.unit_id join regions r on r.code = o.region_code
+      where a.id = ${accountId} and a.kind = 'staff' and a.status = 'active'`.execute(this.db.kysely)
+    ).rows[0];
+    if (!row) throw new NotFoundError('identity.account_not_found', { accountId });
+    if (!this.maySee(actor, { orgId: row.org_id, regionCode: row.region_code, publicContact: row.public_contact })) {
+      throw new ForbiddenError('access.forbidden', { permission: 'address_book.read', accountId });
+    }
+    return this.card(actor, row);
+  }
+
+  private card(actor: Actor, r: PersonRow) {
+    const clear =
+      actor.orgId === r.org_id || (gradeRank(actor.clearance) >= 3 && can(actor, 'address_book.read', { regionCode: r.region_code }));
+    return {
+      accountId: r.id,
+      displayName: r.display_name,
+      position: r.position,
+      orgId: r.org_id,
+      orgName: r.org_name,
+      unitName: r.unit_name,
+      regionCode: r.region_code,
+      regionName: r.region_name,
+      publicContact: r.public_contact,
+      phone: r.phone ? (clear ? r.phone : maskPhone(r.phone)) : null,
+      phoneMasked: !clear,
+      email: clear ? r.email : null,
+    };
   }
 
   /** A person's own e-mail address, for notices by e-mail (null removes it). */
@@ -391,6 +527,8 @@ export class DirectoryService {
         unit_id: input.unitId ?? null,
         position: input.position ?? null,
         phone: input.phone ?? null,
+        name_pinyin: namePinyin(input.displayName),
+        public_contact: input.publicContact,
         clearance: input.clearance,
         real_name_level: 3,
       };

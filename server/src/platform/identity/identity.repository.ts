@@ -139,7 +139,14 @@ export function listAccounts(db: Executor, filter: AccountFilter) {
   return query.orderBy('a.id').limit(filter.limit).execute();
 }
 
-export function addressBook(db: Executor, orgId: string, q: string | undefined, after: string | undefined, limit: number) {
+export function addressBook(
+  db: Executor,
+  orgId: string,
+  q: string | undefined,
+  after: string | undefined,
+  limit: number,
+  publicOnly = false,
+) {
   let query = idb(db)
     .selectFrom('accounts as a')
     .leftJoin('org_units as u', 'u.id', 'a.unit_id')
@@ -147,6 +154,7 @@ export function addressBook(db: Executor, orgId: string, q: string | undefined, 
     .where('a.org_id', '=', orgId)
     .where('a.kind', '=', 'staff')
     .where('a.status', '=', 'active');
+  if (publicOnly) query = query.where('a.public_contact', '=', true);
   if (q) {
     const like = `%${escapeLike(q)}%`;
     query = query.where((eb) => eb.or([eb('a.display_name', 'like', like), eb('a.position', 'like', like), eb('u.name', 'like', like)]));

@@ -68,6 +68,35 @@ export function identityRoutes(app: HttpApp, auth: AuthService, directory: Direc
   );
 
   app.get(
+    '/api/v1/address-book/tree',
+    {
+      config: { permission: 'address_book.read' },
+      schema: { tags: ['address-book'], summary: '通讯录 The regions and organisations I may see people in, province down' },
+    },
+    async (request) => directory.addressTree(request.actor),
+  );
+  app.get(
+    '/api/v1/address-book/people',
+    {
+      config: { permission: 'address_book.read' },
+      schema: {
+        tags: ['address-book'],
+        summary: '通讯录搜索 People I may see, by name, pinyin or initials, position, unit or organisation',
+        querystring: s.peopleQuery,
+      },
+    },
+    async (request) => directory.searchPeople(request.actor, request.query),
+  );
+  app.get(
+    '/api/v1/address-book/people/:id',
+    {
+      config: { permission: 'address_book.read' },
+      schema: { tags: ['address-book'], summary: '名片 One person’s card', params: accountIdParams },
+    },
+    async (request) => directory.person(request.actor, request.params.id),
+  );
+
+  app.get(
     '/api/v1/regions',
     { schema: { tags: ['regions'], summary: '行政区划 GB/T 2260 regions, one level at a time', querystring: s.regionsQuery } },
     async (request) => directory.listRegions(request.query.parentCode),

@@ -55,6 +55,8 @@ export const createAccountBody = z.discriminatedUnion('kind', [
     orgId: idSchema,
     unitId: idSchema.nullish(),
     position: z.string().trim().max(50).nullish(),
+    /** 对外联系人: seen by the address books of the regions below */
+    publicContact: z.boolean().default(false),
     phone: phoneSchema.nullish(),
     password: passwordSchema,
     roles: z.array(roleGrantInput).max(10).default([]),
@@ -113,3 +115,7 @@ export const regionsQuery = z.strictObject({ parentCode: regionCodeSchema.option
 export const idParams = z.strictObject({ id: idSchema });
 
 export const myEmailBody = z.strictObject({ email: z.email('identity.invalid_email').max(200).nullable() });
+export const peopleQuery = z.strictObject({
+  q: z.string().trim().min(1).max(50),
+  limit: z.coerce.number().int().min(1).max(100).default(30),
+});

@@ -1,3 +1,4 @@
+import { namePinyin } from './name-pinyin.ts';
 import { sql } from 'kysely';
 import { newId, type Actor, type Database, type Executor, type Grade } from '../../kernel/index.ts';
 import { loadActor } from './actor-loader.ts';
@@ -33,6 +34,8 @@ export interface AccountImport {
   clearance?: Grade | undefined;
   realNameLevel?: number | undefined;
   roles?: Role[] | undefined;
+  /** 对外联系人: seen in the address books of the regions below */
+  publicContact?: boolean | undefined;
   passwordHash: string;
 }
 
@@ -224,6 +227,24 @@ export class IdentityStore {
     return ids;
   }
 
+  /** Staff created before names were indexed in pinyin get it once; the count done. */
+  async backfillNamePinyin(): Promise<number> {
+    const rows = await idb(this.db.kysely)
+      .selectFrom('accounts')
+      .select(['id', 'display_name'])
+      .where('kind', '=', 'staff')
+      .where('name_pinyin', 'is', null)
+      .execute();
+    for (const r of rows) {
+      await idb(this.db.kysely)
+        .updateTable('accounts')
+        .set({ name_pinyin: namePinyin(r.display_name) })
+        .where('id', '=', r.id)
+        .execute();
+    }
+    return rows.length;
+  }
+
   async importAccounts(tx: Executor, accounts: AccountImport[], ids: Map<string, string>, orgRegion: Map<string, string>): Promise<number> {
     let created = 0;
     for (const batch of chunks(accounts, 200)) {
@@ -238,6 +259,8 @@ export class IdentityStore {
         org_id: a.orgSlug ? (ids.get(a.orgSlug) ?? null) : null,
         unit_id: a.orgSlug && a.unitSlug ? (ids.get(`${a.orgSlug}/${a.unitSlug}`) ?? null) : null,
         position: a.position ?? null,
+        name_pinyin: a.kind === 'staff' ? namePinyin(a.displayName) : null,
+        public_contact: a.publicContact ?? false,
         clearance: a.clearance ?? 'L1',
         real_name_level: a.realNameLevel ?? (a.kind === 'staff' ? 3 : 2),
         password_hash: a.passwordHash,

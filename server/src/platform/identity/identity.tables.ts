@@ -25,6 +25,9 @@ export interface IdentityTables {
     org_id: string | null;
     unit_id: string | null;
     position: string | null;
+    email: string | null;
+    name_pinyin: string | null;
+    public_contact: boolean;
     status: 'active' | 'disabled';
     password_hash: string;
     must_change_password: boolean;
