@@ -35,6 +35,7 @@ const envSchema = z.object({
     .optional(),
   ZHILI_MAIL_FROM: z.string().min(3).default('浙里治理 <noreply@zhili.localhost>'),
   ZHILI_SMS_PROVIDER: z.enum(['log']).default('log'),
+  ZHILI_APP_CHECK_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(60_000),
   ZHILI_MASTER_KEY: z
     .string()
     .regex(/^[0-9a-fA-F]{64}$/, 'must be 64 hexadecimal characters (32 bytes)')
@@ -65,6 +66,8 @@ export interface Config {
   mailFrom: string;
   /** The SMS gateway; 'log' writes each message to the log (no provider contracted yet). */
   smsProvider: 'log';
+  /** how often registered apps' availability is checked */
+  appCheckIntervalMs: number;
 }
 
 export class ConfigError extends Error {
@@ -105,6 +108,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: e.ZHILI_SMTP_URL,
     mailFrom: e.ZHILI_MAIL_FROM,
     smsProvider: e.ZHILI_SMS_PROVIDER,
+    appCheckIntervalMs: e.ZHILI_APP_CHECK_INTERVAL_MS,
   };
 }
 

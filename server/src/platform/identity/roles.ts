@@ -43,6 +43,9 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'role.read',
       'role.assign',
       'oidc_client.manage',
+      'app.manage',
+      'app.read',
+      'component.manage',
       'audit.read',
       'address_book.read',
       'region.read',
@@ -78,6 +81,7 @@ export const roleDefinitions: Record<Role, RoleDefinition> = {
       'attachment.upload',
       'catalog.read',
       'certificate.revoke',
+      'app.read',
     ],
   },
   staff: {
