@@ -298,3 +298,53 @@ export async function findSerial(content: Buffer): Promise<string | undefined> {
     return undefined;
   }
 }
+
+export interface PersonalSeal {
+  name: string;
+  orgName: string;
+  signedAt: Date;
+  /** 0-based page; the last page when beyond the document */
+  pageIndex: number;
+  /** the seal's centre, in PDF points from the page's bottom left */
+  x: number;
+  y: number;
+}
+
+/**
+ * 电子签章 for a person: a red square name seal (姓名章) with the organisation and the time
+ * beneath, stamped onto an existing PDF. Returns the new document's bytes.
+ */
+export async function stampPersonalSeal(pdf: Uint8Array, seal: PersonalSeal): Promise<Buffer> {
+  const { bold, regular } = loadedFonts();
+  const doc = await PDFDocument.load(pdf, { updateMetadata: false });
+  doc.registerFontkit(fontEngine as unknown as Parameters<PDFDocument['registerFontkit']>[0]);
+  const heading = await doc.embedFont(bold.bytes, { subset: true });
+  const text = await doc.embedFont(regular.bytes, { subset: true });
+  const pages = doc.getPages();
+  const page = pages[Math.min(seal.pageIndex, pages.length - 1)]!;
+  const side = 54;
+  const { x, y } = seal;
+  page.drawRectangle({ x: x - side / 2, y: y - side / 2, width: side, height: side, borderColor: sealRed, borderWidth: 2.6, opacity: 0 });
+  // the name read top to bottom, right column first (traditional seal order), "印" completing an even count
+  const chars = Array.from(seal.name).slice(0, 4);
+  if (chars.length % 2 === 1) chars.push(chars.length === 1 ? '之' : '印');
+  const rows = chars.length / 2;
+  const size = rows === 1 ? 20 : 17;
+  chars.forEach((char, i) => {
+    const column = i < rows ? 1 : 0; // right column first
+    const row = i % rows;
+    const cx = x + (column === 1 ? side / 4 : -side / 4);
+    const cy = y + (rows === 1 ? 0 : row === 0 ? side / 4 : -side / 4);
+    page.drawText(char, {
+      x: cx - heading.widthOfTextAtSize(char, size) / 2,
+      y: cy - size * 0.36,
+      size,
+      font: heading,
+      color: sealRed,
+      opacity: 0.9,
+    });
+  });
+  const caption = `${seal.orgName} ${chineseDate(seal.signedAt)} 电子签名`;
+  page.drawText(caption, { x: x - text.widthOfTextAtSize(caption, 7) / 2, y: y - side / 2 - 11, size: 7, font: text, color: sealRed });
+  return Buffer.from(await doc.save({ useObjectStreams: false }));
+}

@@ -199,6 +199,18 @@ export class AuthService {
   }
 
   /** Changes one's own password; every other session of the account ends. */
+  /**
+   * 二次验证 before a signature or another act that must be the person's own: the password
+   * again. A wrong one is audited and refused (403), the session stays.
+   */
+  async confirmPassword(actor: Actor, password: string): Promise<void> {
+    if (!actor.accountId || !actor.sessionId) throw new UnauthenticatedError();
+    const account = await repo.findAccount(this.db.kysely, actor.accountId);
+    if (account && (await verifyPassword(account.password_hash, password))) return;
+    await this.audit.record({ actor, action: 'auth.reauthenticate', outcome: 'failed', targetType: 'account', targetId: actor.accountId });
+    throw new ForbiddenError('auth.reauth_failed');
+  }
+
   async changePassword(actor: Actor, currentPassword: string, newPassword: string): Promise<void> {
     if (!actor.accountId || !actor.sessionId) throw new UnauthenticatedError();
     const account = await repo.findAccount(this.db.kysely, actor.accountId);

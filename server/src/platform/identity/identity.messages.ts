@@ -17,6 +17,7 @@ registerMessages({
     en: 'Invalid unified social credit code (18 characters with a valid check digit).',
   },
   'identity.invalid_phone': { 'zh-CN': '手机号码格式不正确。', en: 'Invalid mobile phone number.' },
+  'auth.reauth_failed': { 'zh-CN': '密码不正确，未能确认是您本人操作。', en: 'Wrong password: this could not be confirmed as you.' },
   'identity.invalid_email': { 'zh-CN': '电子邮箱格式不正确。', en: 'Invalid e-mail address.' },
   'identity.invalid_region_code': { 'zh-CN': '行政区划代码格式不正确。', en: 'Invalid administrative region code.' },
   'identity.invalid_id': { 'zh-CN': '标识符格式不正确。', en: 'Malformed identifier.' },
