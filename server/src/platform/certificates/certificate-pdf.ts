@@ -344,7 +344,11 @@ export async function stampPersonalSeal(pdf: Uint8Array, seal: PersonalSeal): Pr
       opacity: 0.9,
     });
   });
-  const caption = `${seal.orgName} ${chineseDate(seal.signedAt)} 电子签名`;
-  page.drawText(caption, { x: x - text.widthOfTextAtSize(caption, 7) / 2, y: y - side / 2 - 11, size: 7, font: text, color: sealRed });
+  // beneath: the organisation (shrunk to the seal's slot) and the date, two lines
+  const captions = [seal.orgName, `${chineseDate(seal.signedAt)} 电子签名`].filter(Boolean);
+  captions.forEach((line, i) => {
+    const size = Math.min(7, (110 / Math.max(1, text.widthOfTextAtSize(line, 7))) * 7);
+    page.drawText(line, { x: x - text.widthOfTextAtSize(line, size) / 2, y: y - side / 2 - 10 - i * 9, size, font: text, color: sealRed });
+  });
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }

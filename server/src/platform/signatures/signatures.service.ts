@@ -295,8 +295,8 @@ export class SignatureService {
         orgName: me.org_name ?? '',
         signedAt,
         pageIndex: input.page ?? 9999,
-        x: input.x ?? 90 + (slot % 5) * 100,
-        y: input.y ?? 120 + Math.floor(slot / 5) * 90,
+        x: input.x ?? 100 + (slot % 4) * 125,
+        y: input.y ?? 130 + Math.floor(slot / 4) * 100,
       });
       const digest = sm3Hex(content);
       const signature = sm2.doSignature(digest, key.privateKey, { ...signOptions, publicKey: key.publicKey });
