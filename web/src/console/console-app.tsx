@@ -30,6 +30,9 @@ const InstancePage = lazy(() => import('./processes/instance-page').then((module
 const ResourcePage = lazy(() => import('./catalog/resource-page').then((module) => ({ default: module.ResourcePage })));
 const SharingRequestPage = lazy(() => import('./sharing/request-page').then((module) => ({ default: module.SharingRequestPage })));
 // The metrics page (and, behind it, echarts) loads only when it is opened.
+const AppsPage = lazy(() => import('./apps/apps-page').then((module) => ({ default: module.AppsPage })));
+const EfficacyPage = lazy(() => import('./apps/efficacy-page').then((module) => ({ default: module.EfficacyPage })));
+const ComponentsPage = lazy(() => import('./apps/components-page').then((module) => ({ default: module.ComponentsPage })));
 const CertificatesPage = lazy(() => import('./certificates/certificates-page').then((module) => ({ default: module.CertificatesPage })));
 const OneStopKpisPage = lazy(() => import('./one-stop-kpis/kpis-page').then((module) => ({ default: module.OneStopKpisPage })));
 const SharingMetricsPage = lazy(() => import('./sharing-metrics/metrics-page').then((module) => ({ default: module.SharingMetricsPage })));
@@ -180,6 +183,36 @@ function ConsoleShell() {
             <Guarded section="sharing">
               <Suspense fallback={<LoadingBlock />}>
                 <SharingRequestPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="apps"
+          element={
+            <Guarded section="apps">
+              <Suspense fallback={<LoadingBlock />}>
+                <AppsPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="app-efficacy"
+          element={
+            <Guarded section="appEfficacy">
+              <Suspense fallback={<LoadingBlock />}>
+                <EfficacyPage />
+              </Suspense>
+            </Guarded>
+          }
+        />
+        <Route
+          path="components"
+          element={
+            <Guarded section="components">
+              <Suspense fallback={<LoadingBlock />}>
+                <ComponentsPage />
               </Suspense>
             </Guarded>
           }

@@ -2,6 +2,9 @@ import type { ReactNode } from 'react';
 import {
   ApartmentOutlined,
   ApiOutlined,
+  AppstoreOutlined,
+  BlockOutlined,
+  DashboardOutlined,
   AuditOutlined,
   BarChartOutlined,
   CalendarOutlined,
@@ -30,6 +33,9 @@ export type ConsoleSection =
   | 'sharingMetrics'
   | 'oneStopKpis'
   | 'certificates'
+  | 'apps'
+  | 'appEfficacy'
+  | 'components'
   | 'collaboration'
   | 'objections'
   | 'processes'
@@ -57,6 +63,9 @@ export const SECTIONS: readonly SectionDef[] = [
   { key: 'objections', path: '/console/objections', icon: <ExceptionOutlined />, permissions: ['data.manage'] },
   { key: 'oneStopKpis', path: '/console/one-stop-kpis', icon: <BarChartOutlined />, permissions: ['workflow.monitor'] },
   { key: 'certificates', path: '/console/certificates', icon: <IdcardOutlined />, permissions: ['certificate.revoke'] },
+  { key: 'apps', path: '/console/apps', icon: <AppstoreOutlined />, permissions: ['app.read'] },
+  { key: 'appEfficacy', path: '/console/app-efficacy', icon: <DashboardOutlined />, permissions: ['app.read'] },
+  { key: 'components', path: '/console/components', icon: <BlockOutlined />, permissions: ['app.read', 'component.manage'] },
   { key: 'processes', path: '/console/processes', icon: <NodeIndexOutlined />, permissions: ['workflow.monitor'] },
   { key: 'calendar', path: '/console/calendar', icon: <CalendarOutlined />, permissions: ['calendar.manage'] },
   { key: 'audit', path: '/console/audit', icon: <AuditOutlined />, permissions: ['audit.read'] },
@@ -72,6 +81,9 @@ export function sectionLabel(t: TFunction, section: ConsoleSection): string {
   if (section === 'sharingMetrics') return t('sharingMetrics.nav');
   if (section === 'oneStopKpis') return t('oneStopKpis.nav');
   if (section === 'certificates') return t('certificatesConsole.nav');
+  if (section === 'apps') return t('appsConsole.nav');
+  if (section === 'appEfficacy') return t('appsConsole.efficacyNav');
+  if (section === 'components') return t('appsConsole.componentsNav');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.nav`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.nav.${section}`);
   return t(`console.nav.${section}`);
@@ -83,6 +95,9 @@ export function sectionDescription(t: TFunction, section: ConsoleSection): strin
   if (section === 'sharingMetrics') return t('sharingMetrics.card');
   if (section === 'oneStopKpis') return t('oneStopKpis.card');
   if (section === 'certificates') return t('certificatesConsole.card');
+  if (section === 'apps') return t('appsConsole.card');
+  if (section === 'appEfficacy') return t('appsConsole.efficacyCard');
+  if (section === 'components') return t('appsConsole.componentsCard');
   if (section === 'collaboration' || section === 'objections') return t(`${section}.card`);
   if (section === 'processes' || section === 'calendar') return t(`consoleWorkflow.cards.${section}`);
   return t(`console.home.cards.${section}`);
