@@ -18,8 +18,18 @@ function selectedPath(items: ShellNavItem[], pathname: string): string | undefin
     .sort((a, b) => b.path.length - a.path.length)[0]?.path;
 }
 
-/** Workbench and Console: a side menu, a header with the shell controls, and the page. */
-export function SideMenuShell(props: { title: string; homePath: string; profilePath: string; items: ShellNavItem[]; children: ReactNode }) {
+/**
+ * Workbench and Console: a side menu, a header with the shell controls, and the page.
+ * `headerExtra` goes before the controls (the Workbench's notice bell).
+ */
+export function SideMenuShell(props: {
+  title: string;
+  homePath: string;
+  profilePath: string;
+  items: ShellNavItem[];
+  headerExtra?: ReactNode;
+  children: ReactNode;
+}) {
   const location = useLocation();
   const navigate = useNavigate();
   const [collapsed, setCollapsed] = useState(false);
@@ -37,6 +47,7 @@ export function SideMenuShell(props: { title: string; homePath: string; profileP
       <Layout>
         <Layout.Header className="zl-header">
           <span className="zl-header-spacer" />
+          {props.headerExtra}
           <HeaderControls profilePath={props.profilePath} />
         </Layout.Header>
         <Layout.Content className="zl-page">

@@ -1,9 +1,9 @@
-import { ArrowLeftOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, FlagOutlined } from '@ant-design/icons';
 import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import type { WorkflowTaskDetail, WorkflowTaskStatus } from '../../shared/api-types';
-import { useMe } from '../../shared/auth';
+import { hasPermission, useMe } from '../../shared/auth';
 import { ErrorBlock, LoadingBlock } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
 import { formatDateTime } from '../../shared/format';
@@ -24,6 +24,7 @@ import {
   useTask,
   useTaskActions,
 } from '../tasks';
+import { useCaseForTask } from '../case-queries';
 import { CaseCard } from './case-card';
 import { TaskActions } from './task-actions';
 import { TaskForm } from './task-form';
@@ -235,6 +236,30 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
   );
 }
 
+/**
+ * 对此下达批示: for a leader (`instruction.issue`), the 下达批示 form with this task as its subject —
+ * or its one-stop case, when the leader may read the case.
+ */
+function IssueOnTaskButton({ task }: { task: WorkflowTaskDetail }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const me = useMe();
+  const found = useCaseForTask(task.businessKey);
+  if (!hasPermission(me, 'instruction.issue')) return null;
+  const subject = found.data
+    ? { subjectType: 'case', subjectId: found.data.id, subjectTitle: `${found.data.caseNo} ${found.data.serviceName}` }
+    : { subjectType: 'task', subjectId: task.id, subjectTitle: [task.itemName, task.name].filter(Boolean).join('：') };
+  return (
+    <Button
+      icon={<FlagOutlined />}
+      onClick={() => navigate(`/workbench/instructions/new?${new URLSearchParams(subject)}`)}
+      data-testid="task-issue-instruction"
+    >
+      {t('workbench.instructions.issueOnThis')}
+    </Button>
+  );
+}
+
 /** 办理 a task (`/workbench/tasks/:id`): the task and its form on the left, the instance's history on the right. */
 export function TaskPage() {
   const { t } = useTranslation();
@@ -244,9 +269,12 @@ export function TaskPage() {
   const task = useTask(id);
   return (
     <div data-testid="task-page">
-      <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} style={{ paddingInline: 0, marginBottom: 12 }}>
-        {t('workbench.tasks.back')}
-      </Button>
+      <div className="zl-page-actions">
+        <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} style={{ paddingInline: 0 }}>
+          {t('workbench.tasks.back')}
+        </Button>
+        {task.data ? <IssueOnTaskButton task={task.data} /> : null}
+      </div>
       {task.isPending ? (
         <LoadingBlock />
       ) : task.isError ? (

@@ -1,5 +1,13 @@
-import { lazy, Suspense } from 'react';
-import { AppstoreOutlined, CheckSquareOutlined, ContactsOutlined, MessageOutlined, SettingOutlined } from '@ant-design/icons';
+import { lazy, Suspense, type ReactNode } from 'react';
+import {
+  AppstoreOutlined,
+  BellOutlined,
+  CheckSquareOutlined,
+  ContactsOutlined,
+  FlagOutlined,
+  MessageOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
 import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
@@ -8,14 +16,25 @@ import { DesktopProvider } from '../../shared/desktop/desktop-provider';
 import { ForbiddenResult } from '../../shared/desktop/forbidden';
 import { EmptyBlock, LoadingBlock } from '../../shared/desktop/states';
 import { SideMenuShell, type ShellNavItem } from '../../shared/desktop/side-menu-shell';
-import { AddressBookPage } from './address-book-page';
 import { TaskListPage } from './inbox';
+import { NoticeBell } from './notice-bell';
 import { WorkbenchHome } from './workbench-home';
 
 // The profile (antd Descriptions and the change-password Form) is not on the first route: load it when opened.
 const ProfileCard = lazy(() => import('../../shared/desktop/profile-card').then((m) => ({ default: m.ProfileCard })));
 // Nor is a task's page (its form and the instance's timeline).
 const TaskPage = lazy(() => import('./task-page').then((m) => ({ default: m.TaskPage })));
+// Nor are the 批示, notices, address-book and notice-settings pages.
+const InstructionsPage = lazy(() => import('./instructions-page').then((m) => ({ default: m.InstructionsPage })));
+const InstructionPage = lazy(() => import('./instruction-page').then((m) => ({ default: m.InstructionPage })));
+const IssueInstructionPage = lazy(() => import('./issue-instruction-page').then((m) => ({ default: m.IssueInstructionPage })));
+const NoticesPage = lazy(() => import('./notices-page').then((m) => ({ default: m.NoticesPage })));
+const AddressBookPage = lazy(() => import('./address-book-page').then((m) => ({ default: m.AddressBookPage })));
+const NoticeSettings = lazy(() => import('./notice-settings').then((m) => ({ default: m.NoticeSettings })));
+
+function Lazy({ children }: { children: ReactNode }) {
+  return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
+}
 
 function MessagesPage() {
   const { t } = useTranslation();
@@ -33,6 +52,7 @@ function SettingsPage() {
       <h2 className="zl-page-title">{t('profile.settingsTitle')}</h2>
       <Suspense fallback={<LoadingBlock />}>
         <ProfileCard />
+        <NoticeSettings />
       </Suspense>
     </div>
   );
@@ -45,24 +65,71 @@ function WorkbenchShell() {
   const items: ShellNavItem[] = [
     { path: '/workbench', icon: <AppstoreOutlined />, label: t('workbench.nav.home') },
     { path: '/workbench/tasks', icon: <CheckSquareOutlined />, label: t('workbench.nav.tasks') },
+    { path: '/workbench/instructions', icon: <FlagOutlined />, label: t('workbench.instructions.nav') },
+    { path: '/workbench/notices', icon: <BellOutlined />, label: t('workbench.notices.nav') },
     { path: '/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.nav.contacts') },
     { path: '/workbench/messages', icon: <MessageOutlined />, label: t('workbench.nav.messages') },
     { path: '/workbench/settings', icon: <SettingOutlined />, label: t('workbench.nav.settings') },
   ];
   return (
-    <SideMenuShell title={t('workbench.name')} homePath="/workbench" profilePath="/workbench/settings" items={items}>
+    <SideMenuShell
+      title={t('workbench.name')}
+      homePath="/workbench"
+      profilePath="/workbench/settings"
+      items={items}
+      headerExtra={<NoticeBell />}
+    >
       <Routes>
         <Route index element={<WorkbenchHome />} />
         <Route path="tasks" element={<TaskListPage />} />
         <Route
           path="tasks/:id"
           element={
-            <Suspense fallback={<LoadingBlock />}>
+            <Lazy>
               <TaskPage />
-            </Suspense>
+            </Lazy>
           }
         />
-        <Route path="contacts" element={<AddressBookPage />} />
+        <Route
+          path="instructions"
+          element={
+            <Lazy>
+              <InstructionsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="instructions/new"
+          element={
+            <Lazy>
+              <IssueInstructionPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="instructions/:id"
+          element={
+            <Lazy>
+              <InstructionPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="notices"
+          element={
+            <Lazy>
+              <NoticesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="contacts"
+          element={
+            <Lazy>
+              <AddressBookPage />
+            </Lazy>
+          }
+        />
         <Route path="messages" element={<MessagesPage />} />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/workbench" replace />} />

@@ -1,12 +1,15 @@
-import { Card, Col, Row, Tag, Typography } from 'antd';
-import { Trans, useTranslation } from 'react-i18next';
+import { lazy, Suspense } from 'react';
+import { Card, Col, Row, Typography } from 'antd';
+import { Trans } from 'react-i18next';
 import { useMe } from '../../shared/auth';
-import { SYSTEMS } from '../systems';
+import { LoadingBlock } from '../../shared/desktop/states';
 import { InboxCard } from './inbox';
 import '../workbench.css';
 
+// The app launcher (its rating pop-over included) loads after the first paint of the home page.
+const AppLauncher = lazy(() => import('./app-launcher').then((m) => ({ default: m.AppLauncher })));
+
 export function WorkbenchHome() {
-  const { t } = useTranslation();
   const me = useMe();
   return (
     <div data-testid="workbench-home">
@@ -27,20 +30,9 @@ export function WorkbenchHome() {
           <InboxCard />
         </Col>
         <Col xs={24} xl={14}>
-          <Card title={t('workbench.home.apps')}>
-            <div className="zl-launcher" data-testid="app-launcher">
-              {SYSTEMS.map((system) => {
-                const Icon = system.icon;
-                return (
-                  <div key={system.id} className="zl-launcher-tile" aria-disabled="true" data-testid={`app-${system.id}`}>
-                    <Icon className="zl-launcher-icon" />
-                    <span className="zl-launcher-name">{t(`workbench.systems.${system.id}`)}</span>
-                    <Tag>{t('workbench.home.appComingSoon')}</Tag>
-                  </div>
-                );
-              })}
-            </div>
-          </Card>
+          <Suspense fallback={<LoadingBlock />}>
+            <AppLauncher />
+          </Suspense>
         </Col>
       </Row>
     </div>
