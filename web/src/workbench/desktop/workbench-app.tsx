@@ -4,6 +4,7 @@ import {
   BellOutlined,
   CheckSquareOutlined,
   ContactsOutlined,
+  EditOutlined,
   FlagOutlined,
   MessageOutlined,
   SettingOutlined,
@@ -30,6 +31,8 @@ const InstructionPage = lazy(() => import('./instruction-page').then((m) => ({ d
 const IssueInstructionPage = lazy(() => import('./issue-instruction-page').then((m) => ({ default: m.IssueInstructionPage })));
 const NoticesPage = lazy(() => import('./notices-page').then((m) => ({ default: m.NoticesPage })));
 const AddressBookPage = lazy(() => import('./address-book-page').then((m) => ({ default: m.AddressBookPage })));
+const SignaturesPage = lazy(() => import('./signatures-page').then((m) => ({ default: m.SignaturesPage })));
+const SignaturePage = lazy(() => import('./signature-page').then((m) => ({ default: m.SignaturePage })));
 const NoticeSettings = lazy(() => import('./notice-settings').then((m) => ({ default: m.NoticeSettings })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -67,6 +70,7 @@ function WorkbenchShell() {
     { path: '/workbench/tasks', icon: <CheckSquareOutlined />, label: t('workbench.nav.tasks') },
     { path: '/workbench/instructions', icon: <FlagOutlined />, label: t('workbench.instructions.nav') },
     { path: '/workbench/notices', icon: <BellOutlined />, label: t('workbench.notices.nav') },
+    { path: '/workbench/signatures', icon: <EditOutlined />, label: t('workbench.signatures.nav') },
     { path: '/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.nav.contacts') },
     { path: '/workbench/messages', icon: <MessageOutlined />, label: t('workbench.nav.messages') },
     { path: '/workbench/settings', icon: <SettingOutlined />, label: t('workbench.nav.settings') },
@@ -131,6 +135,22 @@ function WorkbenchShell() {
           }
         />
         <Route path="messages" element={<MessagesPage />} />
+        <Route
+          path="signatures"
+          element={
+            <Lazy>
+              <SignaturesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="signatures/:id"
+          element={
+            <Lazy>
+              <SignaturePage />
+            </Lazy>
+          }
+        />
         <Route path="settings" element={<SettingsPage />} />
         <Route path="*" element={<Navigate to="/workbench" replace />} />
       </Routes>

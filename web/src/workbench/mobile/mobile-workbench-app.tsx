@@ -1,5 +1,5 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { AppstoreOutlined, BellOutlined, ContactsOutlined, FlagOutlined, UserOutlined } from '@ant-design/icons';
+import { AppstoreOutlined, BellOutlined, ContactsOutlined, EditOutlined, FlagOutlined, UserOutlined } from '@ant-design/icons';
 import { Badge, Grid, List } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
@@ -21,6 +21,8 @@ const MobileInstructionPage = lazy(() => import('./mobile-instruction-page').the
 const MobileNoticesPage = lazy(() => import('./mobile-notices-page').then((m) => ({ default: m.MobileNoticesPage })));
 const MobileAddressBook = lazy(() => import('./mobile-address-book').then((m) => ({ default: m.MobileAddressBook })));
 const MobileNoticeSettings = lazy(() => import('./mobile-notice-settings').then((m) => ({ default: m.MobileNoticeSettings })));
+const MobileSignaturesPage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturesPage })));
+const MobileSignaturePage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturePage })));
 const MobileAppLauncher = lazy(() => import('./mobile-app-launcher').then((m) => ({ default: m.MobileAppLauncher })));
 
 function Lazy({ children }: { children: ReactNode }) {
@@ -88,6 +90,7 @@ function MobileWorkbenchHome() {
     { key: 'instructions', path: '/m/workbench/instructions', icon: <FlagOutlined />, label: t('workbench.instructions.nav'), badge: null },
     { key: 'notices', path: '/m/workbench/notices', icon: <BellOutlined />, label: t('workbench.notices.nav'), badge: unread || null },
     { key: 'contacts', path: '/m/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.nav.contacts'), badge: null },
+    { key: 'signatures', path: '/m/workbench/signatures', icon: <EditOutlined />, label: t('workbench.signatures.nav'), badge: null },
   ];
   return (
     <div data-testid="workbench-home-mobile">
@@ -178,6 +181,22 @@ function MobileWorkbenchShell() {
           element={
             <Lazy>
               <MobileAddressBook />
+            </Lazy>
+          }
+        />
+        <Route
+          path="signatures"
+          element={
+            <Lazy>
+              <MobileSignaturesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="signatures/:id"
+          element={
+            <Lazy>
+              <MobileSignaturePage />
             </Lazy>
           }
         />

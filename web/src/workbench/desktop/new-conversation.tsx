@@ -1,0 +1,131 @@
+import { Alert, Form, Input, Modal } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../shared/api';
+import { errorMessage } from '../../shared/errors';
+import { MESSAGE_LIMITS, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
+import { PeopleSelect, type PickedPerson } from './people-select';
+
+/** 发起单聊: one person from the address book; the conversation with them (the existing one if any) opens. */
+export function DirectModal({ open, onClose, onOpened }: { open: boolean; onClose: () => void; onOpened: (c: Conversation) => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ person?: PickedPerson }>();
+  const openDirect = useOpenDirect();
+  const submit = (values: { person?: PickedPerson }) => {
+    if (!values.person) return;
+    openDirect.mutate(values.person.value, {
+      onSuccess: (conversation) => {
+        form.resetFields();
+        onOpened(conversation);
+      },
+    });
+  };
+  return (
+    <Modal
+      open={open}
+      title={t('workbench.messages.direct.title')}
+      okText={t('workbench.messages.direct.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={openDirect.isPending}
+      okButtonProps={{ 'data-testid': 'direct-submit' } as object}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="direct-form">
+        <Form.Item
+          name="person"
+          label={t('workbench.messages.direct.person')}
+          rules={[{ required: true, message: t('workbench.messages.direct.personRequired') }]}
+        >
+          <PeopleSelect multiple={false} testId="direct-person" autoFocus />
+        </Form.Item>
+      </Form>
+      {openDirect.isError ? <Alert type="error" showIcon message={errorMessage(openDirect.error, t)} /> : null}
+    </Modal>
+  );
+}
+
+interface GroupValues {
+  title?: string;
+  members?: PickedPerson[];
+}
+
+/**
+ * 发起群聊: a title and members from the address book; I own it. About a subject (a task …),
+ * the title starts as the subject's name and the group is that subject's one 讨论群.
+ */
+export function GroupModal({
+  open,
+  onClose,
+  onCreated,
+  subject,
+  defaultTitle,
+  onConflict,
+}: {
+  open: boolean;
+  onClose: () => void;
+  onCreated: (c: Conversation) => void;
+  subject?: { type: MessageSubjectType; id: string };
+  defaultTitle?: string;
+  /** the subject already has a group: its id, from the 409 */
+  onConflict?: (conversationId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<GroupValues>();
+  const create = useCreateGroup();
+  const submit = (values: GroupValues) =>
+    create.mutate(
+      {
+        title: values.title?.trim() || undefined,
+        memberIds: (values.members ?? []).map((m) => m.value),
+        ...(subject ? { subject } : {}),
+      },
+      {
+        onSuccess: (conversation) => {
+          form.resetFields();
+          onCreated(conversation);
+        },
+        onError: (error) => {
+          const existing = isApiError(error) && error.code === 'messaging.subject_has_group' ? error.details['conversationId'] : null;
+          if (typeof existing === 'string') onConflict?.(existing);
+        },
+      },
+    );
+  return (
+    <Modal
+      open={open}
+      title={subject ? t('workbench.messages.discussion.title') : t('workbench.messages.group.title')}
+      okText={t('workbench.messages.group.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={create.isPending}
+      okButtonProps={{ 'data-testid': 'group-submit' } as object}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} initialValues={{ title: defaultTitle }} data-testid="group-form">
+        <Form.Item
+          name="title"
+          label={t('workbench.messages.group.name')}
+          rules={[
+            { required: !subject, whitespace: true, message: t('workbench.messages.group.nameRequired') },
+            { max: MESSAGE_LIMITS.title, message: t('workbench.messages.group.nameTooLong', { max: MESSAGE_LIMITS.title }) },
+          ]}
+        >
+          <Input placeholder={t('workbench.messages.group.namePlaceholder')} maxLength={MESSAGE_LIMITS.title} data-testid="group-title" />
+        </Form.Item>
+        <Form.Item
+          name="members"
+          label={t('workbench.messages.group.members')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('workbench.messages.group.membersRequired') }]}
+        >
+          <PeopleSelect multiple testId="group-members" />
+        </Form.Item>
+        {subject ? <div className="zl-msg-meta">{t('workbench.messages.discussion.hint')}</div> : null}
+      </Form>
+      {create.isError ? (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorMessage(create.error, t)} data-testid="group-error" />
+      ) : null}
+    </Modal>
+  );
+}
