@@ -74,6 +74,10 @@ import {
   notificationsMigrations,
   smtpSender,
 } from './platform/notifications/index.ts';
+import { MessagingService, messagingMigrations, messagingRoutes, subjectAccessFrom } from './platform/messaging/index.ts';
+import { ExecutionChain, executionChainMigrations, executionChainRoutes, unlessRefused } from './systems/execution-chain/index.ts';
+import { AppEfficacy, AppMonitor, AppRegistry, appRoutes, appsMigrations, ComponentCatalog, UsageMeter } from './platform/apps/index.ts';
+import { SignatureService, signatureRoutes, signaturesMigrations } from './platform/signatures/index.ts';
 import { serveWeb } from './web.ts';
 
 export const version = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }).version;
@@ -95,6 +99,10 @@ export const migrationSources = [
   oneStopMigrations,
   certificatesMigrations,
   notificationsMigrations,
+  messagingMigrations,
+  executionChainMigrations,
+  appsMigrations,
+  signaturesMigrations,
 ];
 
 export interface Node {
@@ -111,7 +119,10 @@ export interface Node {
   collection: { loads: LoadService; sources: SourceService; quality: QualityService };
   certificates: CertificateService;
   cases: CaseService;
+  chain: ExecutionChain;
+  messages: MessagingService;
   notifications: { center: Notifications; dispatcher: NotificationDispatcher; sms: LoggingSmsProvider };
+  apps: { registry: AppRegistry; monitor: AppMonitor; efficacy: AppEfficacy; usage: UsageMeter };
   demo: DemoSummary | null;
   close(): Promise<void>;
 }
@@ -152,6 +163,11 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   const provider = await createOidcProvider(db, config.publicUrl, identity, log);
 
   const { app, onRefusal } = await createHttpApp({ log, bodyLimit: config.bodyLimit, publicUrl: config.publicUrl, version });
+  // 组件目录: calls to the built-in components' APIs are counted by caller.
+  const usage = new UsageMeter(db, log);
+  app.addHook('onResponse', async (request, reply) =>
+    usage.count(request.url, request.actor?.clientId ?? (request.actor?.accountId ? 'zhili' : 'anonymous'), reply.statusCode),
+  );
   const resolveBearer = bearerResolver(
     provider,
     (accountId, ip) => identity.actorFor(accountId, ip),
@@ -242,6 +258,57 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   });
   const notifications = new Notifications(db, () => dispatcher.channels);
   notificationRoutes(app, new Inbox(db, () => dispatcher.channels));
+  // P7 应用集成管理 and P6.1 组件目录
+  const components = new ComponentCatalog(db, audit);
+  await components.installBuiltIns(version);
+  const findOrg = (orgId: string) => identity.findOrg(orgId);
+  const apps = new AppRegistry({ db, audit, clients, findOrg, resourceExists: (code) => catalog.sharingView(code).then(Boolean) });
+  const monitor = new AppMonitor({
+    db,
+    registry: apps,
+    notify: (tx, input) => notifications.notify(tx, input),
+    // the owner's 单位管理员, or else the data bureau's platform admins of its region
+    adminsOf: async (orgId) => {
+      const admins = await identity.accountsWithRole(orgId, 'org_admin');
+      const org = admins.length ? null : await identity.findOrg(orgId);
+      return (org ? await identity.accountsWithRoleInRegion(org.regionCode, 'platform_admin') : admins).map((a) => a.id);
+    },
+    log,
+  });
+  const efficacy = new AppEfficacy(db);
+  appRoutes(app, { registry: apps, monitor, efficacy, components, findOrg });
+  // 电子签章: PDFs uploaded as workflow attachments, signed after the password is given again.
+  const signatures = new SignatureService({
+    db,
+    audit,
+    keys,
+    readPdf: (actor, id) => attachments.read(actor, id),
+    unreachable: (actor, ids) => directory.unreachable(actor, ids),
+    confirmPassword: (actor, password) => auth.confirmPassword(actor, password),
+    notify: (tx, input) => notifications.notify(tx, input),
+  });
+  signatureRoutes(app, signatures);
+  provider.on('authorization.success', (ctx: { oidc?: { client?: { clientId: string }; session?: { accountId?: string } } }) => {
+    const clientId = ctx.oidc?.client?.clientId;
+    const accountId = ctx.oidc?.session?.accountId;
+    if (clientId && accountId)
+      void apps.recordSignIn(clientId, accountId).catch((e: unknown) => log.warn({ err: e }, 'app sign-in not counted'));
+  });
+  // 消息: groups may be about a case or a task the creator may see (instructions: add a resolver here).
+  const messages = new MessagingService({
+    db,
+    audit,
+    directory,
+    notifications,
+    subjectAccess: subjectAccessFrom({
+      case: async (actor, id) => cases.get(actor, id).then((c) => ({ title: `${c.serviceName}（${c.caseNo}）` })),
+      task: async (actor, id) => workflow.task(actor, id).then((t) => ({ title: `${t.itemName}：${t.name}` })),
+    }),
+    options: { urgentResendSeconds: 300, urgentMaxResends: 3 },
+  });
+  messagingRoutes(app, messages);
+  events.subscribe('identity.account.disabled', ({ accountId }) => messages.disconnect(accountId));
+  events.subscribe('identity.session.ended_everywhere', ({ accountId }) => messages.disconnect(accountId));
   // Systems (S*), on the platform's public functions.
   const services = new ServiceCatalog(db, audit, identity, (code) => gateway.ownerOf(code).catch(() => null));
   oneStopRoutes(app, services);
@@ -249,6 +316,27 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   caseRoutes(app, cases, services, new OneStopKpis(db, identity));
   govstackRegistrationRoutes(app, { db, services, cases, workflow, attachments, certificates, publicUrl: config.publicUrl });
   feedbackRoutes(app, new FeedbackService({ db, audit, identity, services, workflow, platformItems }), cases);
+  // S1.2 执行链: 批示 on cases and tasks the issuer may see; warnings, reports and documents are free objects named by their title.
+  const chain = new ExecutionChain({
+    db,
+    audit,
+    identity,
+    reach: directory,
+    notifications,
+    files: attachments,
+    subjectAccess: async (actor, type, id, givenTitle) => {
+      if (type === 'case') {
+        const found = await unlessRefused(cases.get(actor, id));
+        return found && { title: `${found.caseNo} ${found.serviceName}` };
+      }
+      if (type === 'task') {
+        const task = await unlessRefused(workflow.task(actor, id));
+        return task && { title: `${task.itemName}：${task.name}`, link: `/workbench/tasks/${task.id}` };
+      }
+      return { title: givenTitle ?? '' };
+    },
+  });
+  executionChainRoutes(app, chain);
   if (demo) {
     const shown = await installDemoWorkflows({ identity, model, definitions, workflow });
     progress(`demo workflows: ${shown.items} items, ${shown.instances} applications`);
@@ -285,17 +373,45 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     config.collectionIntervalMs,
   );
   pulls.unref();
+  // 运行监测: every active app checked; usage counts written; last month scored once it is over.
+  const appChecks = setInterval(
+    () => void monitor.checkAll().catch((e: unknown) => log.error({ err: e }, 'app checks failed')),
+    config.appCheckIntervalMs,
+  );
+  appChecks.unref();
+  const usageFlush = setInterval(() => void usage.flush(), 5000);
+  usageFlush.unref();
+  const monthly = setInterval(() => {
+    const last = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    void efficacy.evaluate(last).catch((e: unknown) => log.error({ err: e }, 'app efficacy failed'));
+  }, 6 * 3600_000);
+  monthly.unref();
   // E-mail and SMS notices go out here, retried with back-off.
   const deliveries = setInterval(
     () => void dispatcher.deliverDue().catch((e: unknown) => log.error({ err: e }, 'notification delivery failed')),
     config.timerIntervalMs * 2,
   );
   deliveries.unref();
+  // 紧急消息 (DING) not yet acknowledged are notified again when due.
+  const dings = setInterval(
+    () => void messages.resendDue().catch((e: unknown) => log.error({ err: e }, 'urgent message re-sends failed')),
+    30_000,
+  );
+  dings.unref();
   const deadlines = setInterval(
     () => void workflow.checkDeadlines().catch((e: unknown) => log.error({ err: e }, 'workflow deadlines failed')),
     60_000,
   );
   deadlines.unref();
+  // 执行链督办: overdue instructions escalated once a day, yellow ones reminded once per deadline.
+  const instructionWatch = setInterval(
+    () =>
+      void Promise.all([chain.escalateOverdue(new Date()), chain.remindDueSoon(new Date())]).catch((e: unknown) =>
+        log.error({ err: e }, 'instruction escalation failed'),
+      ),
+    60_000,
+  );
+  instructionWatch.unref();
   events.subscribe('identity.session.ended_everywhere', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.subscribe('identity.account.disabled', ({ accountId }) => clients.revokeForAccount(accountId).then(() => undefined));
   events.subscribe('identity.account.disabled', ({ accountId }) => openData.keys.revokeForAccount(accountId).then(() => undefined));
@@ -315,11 +431,19 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     collection: { loads, sources, quality },
     certificates,
     cases,
+    chain,
+    messages,
     notifications: { center: notifications, dispatcher, sms },
+    apps: { registry: apps, monitor, efficacy, usage },
     demo,
     async close() {
+      clearInterval(instructionWatch);
       clearInterval(deadlines);
       clearInterval(deliveries);
+      clearInterval(appChecks);
+      clearInterval(usageFlush);
+      clearInterval(monthly);
+      clearInterval(dings);
       clearInterval(pulls);
       clearInterval(timers);
       clearInterval(checkpoints);
@@ -327,6 +451,7 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
       clearInterval(housekeeping);
       await app.close();
       await events.stop();
+      await usage.flush();
       await audit.checkpoint().catch(() => undefined);
       if (!options.db) await db.close();
     },

@@ -55,6 +55,28 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     { method: 'POST', url: `/api/v1/accounts/${ids.admin}/reset-password`, body: {} },
     { method: 'PUT', url: '/api/v1/workflow/calendar/days/2026-12-31', body: { kind: 'holiday', name: '测试' } },
     { method: 'DELETE', url: '/api/v1/workflow/calendar/days/2026-10-01' },
+    ...appAdminOnly(),
+  ];
+  /** 应用集成管理 and the component catalog: platform admins (app.manage, component.manage). */
+  const appAdminOnly = (): Call[] => [
+    {
+      method: 'POST',
+      url: '/api/v1/apps',
+      body: {
+        code: 'matrix-app',
+        name: '测试应用',
+        ownerOrgId: ids['xihu-zf'],
+        system: 'S2',
+        level: 'county',
+        entryUrl: 'https://app.example.cn/',
+        redirectUris: ['https://app.example.cn/cb'],
+      },
+    },
+    {
+      method: 'POST',
+      url: '/api/v1/components',
+      body: { code: 'matrix-comp', name: '测试组件', ownerOrgId: ids['xihu-zf'], version: '1.0.0', obligation: 'recommended' },
+    },
   ];
   /** 流程监控 and process administration: not for staff, citizens or enterprises. */
   const monitorOnly = (): Call[] => [
@@ -69,6 +91,11 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
     { method: 'POST', url: '/api/v1/workflow/tasks/task_00000000000000000000000000/complete', body: { variables: {} } },
     { method: 'POST', url: '/api/v1/workflow/tasks/task_00000000000000000000000000/delegate', body: { accountId: ids.admin } },
     { method: 'GET', url: '/api/v1/workflow/calendar?year=2026' },
+    { method: 'GET', url: '/api/v1/address-book/tree' },
+    { method: 'GET', url: '/api/v1/address-book/people?q=zhang' },
+    { method: 'GET', url: '/api/v1/conversations' },
+    { method: 'GET', url: '/api/v1/instructions?view=mine' },
+    { method: 'GET', url: '/api/v1/signature-requests' },
   ];
 
   /** The data platform's management: a data officer's (data.manage), no one else's here. */
@@ -170,6 +197,16 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}` }, // another county
         { method: 'GET', url: `/api/v1/orgs/${ids['yinzhou-zf']}/address-book` },
         { method: 'PATCH', url: `/api/v1/orgs/${ids['xihu-zf']}`, body: { name: '改名' } },
+        {
+          method: 'POST',
+          url: '/api/v1/instructions',
+          body: {
+            subject: { type: 'report', id: 'rep-1', title: '报告' },
+            text: '请核查',
+            deadline: '2030-01-01T00:00:00+08:00',
+            recipients: { orgIds: [ids['xihu-zf']] },
+          },
+        },
       ],
     ],
     [
@@ -193,6 +230,7 @@ describe.each(testDatabases())('refusal matrix on %s', (kind) => {
         { method: 'GET', url: '/api/v1/audit' },
         { method: 'GET', url: '/api/v1/oidc-clients' },
         { method: 'PUT', url: '/api/v1/workflow/calendar/days/2026-12-31', body: { kind: 'holiday', name: '测试' } }, // the country's calendar
+        ...appAdminOnly(),
         ...dataOnly(),
       ],
     ],

@@ -90,7 +90,7 @@ export function signatureRoutes(app: HttpApp, signatures: SignatureService): voi
           consumes: ['application/pdf'],
         },
       },
-      async (request) => signatures.verifyPdf(request.actor, request.body as Buffer),
+      async (request) => signatures.verifyPdf(request.actor, request.body),
     );
   });
 }

@@ -413,9 +413,11 @@ export class SignatureService {
    * 验签: a PDF uploaded by anyone signed in — the version it is (by SM3), and whether every
    * signature up to it holds. An altered or unknown file matches nothing.
    */
-  async verifyPdf(actor: Actor, content: Buffer) {
+  async verifyPdf(actor: Actor, content: unknown) {
     requirePermission(actor, 'workbench.use');
-    if (!content.subarray(0, 5).equals(Buffer.from('%PDF-'))) throw new AppError(415, 'signatures.pdf_only', {});
+    // a JSON or form body arrives parsed, not as bytes: only a raw PDF is checked
+    if (!Buffer.isBuffer(content) || !content.subarray(0, 5).equals(Buffer.from('%PDF-')))
+      throw new AppError(415, 'signatures.pdf_only', {});
     const digest = sm3Hex(content);
     const row = await this.db.kysely
       .selectFrom('signature_versions as v')

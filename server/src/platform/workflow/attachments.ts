@@ -82,8 +82,12 @@ export class AttachmentStore {
     return { id, name: input.name, mimeType: input.mimeType, size: input.content.length, sm3, uploadedAt: row.uploaded_at };
   }
 
-  /** To its uploader, and to whoever may see the instance it became part of. */
-  async read(actor: Actor, id: string): Promise<AttachmentView & { content: Buffer }> {
+  /**
+   * To its uploader, to whoever may see the instance it became part of, and to whom `vouch`
+   * admits: a module that keeps its own reference to the file (the execution chain's reports)
+   * decides there who may read it.
+   */
+  async read(actor: Actor, id: string, vouch?: () => Promise<boolean>): Promise<AttachmentView & { uploadedBy: string; content: Buffer }> {
     const row = (
       await sql<{
         id: string;
@@ -99,7 +103,7 @@ export class AttachmentStore {
     ).rows[0];
     if (!row) throw new NotFoundError('workflow.attachment_not_found', { id });
     const mine = row.uploaded_by === actor.accountId && actor.accountId !== null;
-    if (!mine && !(row.instance_id && (await this.mayReadInstance(actor, row.instance_id))))
+    if (!mine && !(row.instance_id && (await this.mayReadInstance(actor, row.instance_id))) && !(vouch && (await vouch())))
       throw new ForbiddenError('access.forbidden', { attachment: id });
     return {
       id: row.id,
@@ -108,6 +112,7 @@ export class AttachmentStore {
       size: row.size,
       sm3: row.sm3,
       uploadedAt: row.uploaded_at,
+      uploadedBy: row.uploaded_by,
       content: Buffer.from(row.content),
     };
   }
