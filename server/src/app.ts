@@ -303,6 +303,8 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
     subjectAccess: subjectAccessFrom({
       case: async (actor, id) => cases.get(actor, id).then((c) => ({ title: `${c.serviceName}（${c.caseNo}）` })),
       task: async (actor, id) => workflow.task(actor, id).then((t) => ({ title: `${t.itemName}：${t.name}` })),
+      // the chain is made below; this runs only when a group is opened, long after start-up
+      instruction: async (actor, id) => chain.get(actor, id).then((i) => ({ title: `批示：${i.subject.title}` })),
     }),
     options: { urgentResendSeconds: 300, urgentMaxResends: 3 },
   });

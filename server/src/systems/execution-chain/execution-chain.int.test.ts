@@ -366,4 +366,20 @@ describe.each(testDatabases())('执行链 instructions on %s', (kind) => {
     );
     expect(Number(rows.rows[0]!.n)).toBe(1);
   });
+
+  it('opens a discussion group 讨论群 about a 批示 for those who may read it, and refuses others', async () => {
+    const id = (await issue(report())).json().id as string;
+    const officerId = await given(t).accountId('xihu.officer');
+    const group = await t.request('POST', '/api/v1/conversations', {
+      as: dataOfficer,
+      body: { memberIds: [officerId], subject: { type: 'instruction', id } },
+    });
+    expect(group.statusCode, group.body).toBe(201);
+    expect(group.json().title).toContain('西湖区食品安全季度分析报告');
+    const refused = await t.request('POST', '/api/v1/conversations', {
+      as: outsider,
+      body: { memberIds: [await given(t).accountId('yuhang.leader')], subject: { type: 'instruction', id } },
+    });
+    expect(refused.statusCode).toBe(403);
+  });
 });
