@@ -2,7 +2,8 @@ import { createServer, type Server } from 'node:http';
 import * as oidc from 'openid-client';
 import { describe, expect, it } from 'vitest';
 import { freePort } from '../server/src/testing/pg-cluster.ts';
-import { desktop, loggedIn, newContext, useNodeAndBrowser, withScreenshot } from './browser.ts';
+import { demoPassword } from '../server/src/testing/test-node.ts';
+import { desktop, loggedIn, newContext, phone, useNodeAndBrowser, withScreenshot } from './browser.ts';
 
 /**
  * A department's small app (relying party), started by the test: "/" sends the browser to
@@ -69,6 +70,7 @@ describe('apps: registered in the Console, opened from the Workbench with single
         await admin.locator('.ant-select-item-option').filter({ hasText: '浙江省大数据发展管理局' }).first().click();
         await admin.getByTestId('app-entry').fill(`${rp.base}/`);
         await admin.getByTestId('app-redirects').fill(`${rp.base}/callback`);
+        await admin.locator('.ant-modal').getByText('浙里办', { exact: true }).click(); // on the Portal too
         await admin.getByTestId('app-register-save').click();
         rp.credentials.clientId = (await admin.getByTestId('app-client-id').innerText()).trim();
         rp.credentials.clientSecret = (await admin.locator('.ant-modal code').nth(1).innerText()).trim();
@@ -87,6 +89,21 @@ describe('apps: registered in the Console, opened from the Workbench with single
       expect(page.url().startsWith(rp.base)).toBe(true);
       await context.close();
 
+      // a citizen on a phone opens it from the Portal, signed in the same way
+      const citizenContext = await newContext(fixture.browser, fixture.base, phone);
+      expect(
+        (
+          await citizenContext.request.post('/api/v1/auth/login', { data: { username: '330382197811297469', password: demoPassword } })
+        ).status(),
+      ).toBe(200);
+      const citizen = await citizenContext.newPage();
+      await withScreenshot(citizen, 'portal-app-sso-phone', async () => {
+        await citizen.goto('/m/portal');
+        await citizen.getByTestId('portal-app-qiye-ma').click();
+        await citizen.getByTestId('rp-hello').waitFor({ timeout: 20_000 });
+      });
+      await citizenContext.close();
+
       // a forged redirect: the provider refuses it, nothing is sent there
       const forged = await newContext(fixture.browser, fixture.base, desktop);
       const probe = await forged.newPage();
@@ -101,7 +118,7 @@ describe('apps: registered in the Console, opened from the Workbench with single
       const apps = (await fixture.t.request('GET', '/api/v1/apps', { as: adminSession })).json().items as { id: string; code: string }[];
       const app = apps.find((a) => a.code === 'qiye-ma')!;
       const used = (await fixture.t.request('GET', `/api/v1/apps/${app.id}/monitoring`, { as: adminSession })).json();
-      expect(used.activeUsers.day).toBe(1);
+      expect(used.activeUsers.day).toBe(2); // the officer and the citizen
 
       // the Console's catalog counts real calls; the month's efficacy shows the app
       await fixture.t.node.apps.usage.flush();

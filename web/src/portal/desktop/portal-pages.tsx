@@ -1,4 +1,4 @@
-import { lazy } from 'react';
+import { lazy, Suspense } from 'react';
 import { Col, Row } from 'antd';
 import { Trans, useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
@@ -14,6 +14,8 @@ import { ServiceGrid } from './service-grid';
 import { PortalSearch } from './portal-shell';
 
 // A theme's list is loaded when a tile is opened.
+// The apps come after the first paint, in their own chunk.
+const PortalApps = lazy(() => import('./portal-apps').then((m) => ({ default: m.PortalApps })));
 const ThemeServicesPage = lazy(() => import('./theme-services-page').then((m) => ({ default: m.ThemeServicesPage })));
 
 export function PortalHome() {
@@ -50,6 +52,9 @@ export function PortalHome() {
           </Panel>
         </Col>
       </Row>
+      <Suspense fallback={null}>
+        <PortalApps />
+      </Suspense>
     </div>
   );
 }

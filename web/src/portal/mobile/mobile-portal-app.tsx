@@ -17,6 +17,7 @@ import { MobileCaseRows } from './mobile-case-rows';
 import { MobileSearch } from './mobile-search';
 
 // Search, a theme's list and 办事指南 are not on the first route: load them when opened.
+const MobilePortalApps = lazy(() => import('./mobile-portal-apps').then((m) => ({ default: m.MobilePortalApps })));
 const MobileServiceSearchPage = lazy(() => import('./mobile-service-search-page').then((m) => ({ default: m.MobileServiceSearchPage })));
 const MobileThemeServicesPage = lazy(() => import('./mobile-theme-services-page').then((m) => ({ default: m.MobileThemeServicesPage })));
 const MobileServiceGuidePage = lazy(() => import('./mobile-service-guide-page').then((m) => ({ default: m.MobileServiceGuidePage })));
@@ -79,6 +80,9 @@ function MobilePortalHome() {
       </section>
       <MobileBundleCards />
       <MobileRecentCases />
+      <Suspense fallback={null}>
+        <MobilePortalApps />
+      </Suspense>
     </div>
   );
 }

@@ -151,6 +151,7 @@ export const en: typeof zhCN = {
   },
   portal: {
     name: 'Government Services',
+    apps: { title: 'Apps' },
     nav: {
       home: 'Home',
       services: 'Services',

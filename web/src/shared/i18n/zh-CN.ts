@@ -148,6 +148,7 @@ export const zhCN = {
   },
   portal: {
     name: '政务服务网',
+    apps: { title: '特色应用' },
     nav: {
       home: '首页',
       services: '办事服务',
