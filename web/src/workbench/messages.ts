@@ -2,6 +2,8 @@ import { useEffect, useRef, useSyncExternalStore } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { api, API_BASE, apiUrl, isApiError, newIdempotencyKey } from '../shared/api';
+import type { Me } from '../shared/api-types';
+import { hasPermission } from '../shared/auth';
 import { parseInstant } from '../shared/format';
 import { currentLanguage } from '../shared/i18n';
 import { cursorPaging } from '../shared/query';
@@ -143,6 +145,9 @@ export const conversationPath = (id: string, mobile = false) =>
 /** GET /messages/:id/file, for a download link (members only; each download is audited). */
 export const messageFileUrl = (messageId: string) => apiUrl(`/messages/${enc(messageId)}/file`);
 
+/** Messages are for those who use the Workbench (not platform admins or auditors who open it): no stream or badge otherwise. */
+export const mayMessage = (me: Me) => me.kind === 'staff' && hasPermission(me, 'workbench.use');
+
 /** 403 (not a member) or 404: the conversation page shows the forbidden result. */
 export function isForbidden(error: unknown): boolean {
   return isApiError(error) && (error.status === 403 || error.status === 404);
@@ -161,11 +166,12 @@ export function useConversations() {
 }
 
 /** Unread messages over all my conversations (the nav badge): asked every minute, and on every live event. */
-export function useMessageUnread() {
+export function useMessageUnread(enabled: boolean) {
   return useQuery({
     queryKey: messageKeys.unread,
     queryFn: ({ signal }) => api.get<ConversationList>('/conversations', { limit: 1 }, signal),
     select: (page) => page.unreadTotal,
+    enabled,
     staleTime: 10_000,
     refetchInterval: 60_000,
   });
@@ -194,7 +200,7 @@ export function useThread(id: string | null) {
 }
 
 /** The thread's messages, oldest first. */
-export function threadMessages(data: InfiniteData<ThreadPage, number | undefined> | undefined): ThreadMessage[] {
+export function threadMessages(data: { pages: ThreadPage[] } | undefined): ThreadMessage[] {
   return data ? data.pages.flatMap((page) => page.items).reverse() : [];
 }
 
@@ -221,11 +227,12 @@ export function useMessageSearch(q: string) {
 }
 
 /** 紧急消息 sent to me that I have not acknowledged (the home banner): asked every minute, and on every DING. */
-export function usePendingUrgent() {
+export function usePendingUrgent(enabled: boolean) {
   return useQuery({
     queryKey: messageKeys.urgent,
     queryFn: ({ signal }) => api.get<{ items: MessageInConversation[] }>('/messages/urgent', undefined, signal),
     select: (page) => page.items,
+    enabled,
     staleTime: 10_000,
     refetchInterval: 60_000,
   });
@@ -413,7 +420,8 @@ interface ReadEvent {
   accountId: string;
   seq: number;
 }
-type UrgentEvent = { action: 'ding'; message: MessageView; resend?: number } | { action: 'acknowledged'; messageId: string; conversationId: string };
+type UrgentEvent =
+  { action: 'ding'; message: MessageView; resend?: number } | { action: 'acknowledged'; messageId: string; conversationId: string };
 
 const RETRY_MS = 3000;
 const RETRY_MAX_MS = 60_000;
@@ -498,8 +506,7 @@ export function useMessageStream(meId: string) {
 
 /** A message in one line: its text, or 「[文件] name」; 【紧急】 first when urgent. */
 export function messagePreview(message: Pick<MessageView, 'kind' | 'text' | 'file' | 'urgent'>, t: TFunction): string {
-  const body =
-    message.kind === 'file' ? `${t('workbench.messages.file.tag')} ${message.file?.name ?? ''}`.trim() : (message.text ?? '');
+  const body = message.kind === 'file' ? `${t('workbench.messages.file.tag')} ${message.file?.name ?? ''}`.trim() : (message.text ?? '');
   return message.urgent ? `${t('workbench.messages.urgent.tag')} ${body}` : body;
 }
 

@@ -3,11 +3,11 @@ import { z } from 'zod';
 import { ForbiddenError, PayloadTooLargeError, type HttpApp } from '../../kernel/index.ts';
 import type { LiveEvent } from './live.ts';
 import { maxMessageFileBytes, messageFileTypes } from './message-files.ts';
+import { uploadHeaders } from '../workflow/index.ts';
 import {
   conversationParams,
   conversationsQuery,
   directBody,
-  fileNameHeader,
   fileQuery,
   groupBody,
   membersBody,
@@ -128,14 +128,7 @@ export function messagingRoutes(app: HttpApp, messages: MessagingService): void 
           summary: 'Send a file (raw body with its content type, ≤ 20 MB; X-File-Name URL-encoded, optional X-Checksum-SM3; ?urgent=true)',
           params: conversationParams,
           querystring: fileQuery,
-          headers: z.object({
-            'content-type': z.string(),
-            'x-file-name': fileNameHeader,
-            'x-checksum-sm3': z
-              .string()
-              .regex(/^[0-9a-fA-F]{64}$/)
-              .optional(),
-          }),
+          headers: uploadHeaders('messaging.file_name_invalid'),
           body: z.instanceof(Buffer),
         },
       },

@@ -60,27 +60,5 @@ export const pendingUrgentQuery = z.strictObject({ limit: limit(100, 50) });
 
 export const fileQuery = z.strictObject({ urgent: z.enum(['true', 'false']).default('false') });
 
-/** A file's name, as sent percent-encoded in X-File-Name. */
-export const fileNameHeader = z
-  .string()
-  .min(1)
-  .max(600)
-  .transform((v, ctx) => {
-    try {
-      return decodeURIComponent(v);
-    } catch {
-      ctx.addIssue({ code: 'custom', message: 'messaging.file_name_invalid' });
-      return z.NEVER;
-    }
-  })
-  .pipe(
-    z
-      .string()
-      .trim()
-      .min(1)
-      .max(200)
-      .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'messaging.file_name_invalid'),
-  );
-
 export type GroupInput = z.infer<typeof groupBody>;
 export type TextInput = z.infer<typeof textBody>;

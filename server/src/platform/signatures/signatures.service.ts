@@ -454,7 +454,7 @@ export class SignatureService {
 
   /** The signer's SM2 key pair, made and sealed at their first signature. */
   private async signerKey(tx: Executor, accountId: string): Promise<{ publicKey: string; privateKey: string }> {
-    let row = await tx.selectFrom('signer_keys').selectAll().where('account_id', '=', accountId).executeTakeFirst();
+    const row = await tx.selectFrom('signer_keys').selectAll().where('account_id', '=', accountId).executeTakeFirst();
     if (!row) {
       const pair = sm2.generateKeyPairHex();
       const dataKey = await this.keys.current(tx);

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
+import { z } from 'zod';
 import {
   ForbiddenError,
   newId,
@@ -24,6 +25,41 @@ export const attachmentTypes: Record<string, number[]> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': zip,
   'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet': zip,
 };
+
+/**
+ * The headers of a raw-body upload: its content type, its name percent-encoded in
+ * X-File-Name (no path, no control characters), optionally its SM3 checksum.
+ */
+export function uploadHeaders(invalidNameCode: string) {
+  const name = z
+    .string()
+    .min(1)
+    .max(600)
+    .transform((v, ctx) => {
+      try {
+        return decodeURIComponent(v);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: invalidNameCode });
+        return z.NEVER;
+      }
+    })
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1)
+        .max(200)
+        .refine((n) => !/[/\\]/.test(n) && ![...n].some((c) => c.charCodeAt(0) < 0x20), invalidNameCode),
+    );
+  return z.object({
+    'content-type': z.string(),
+    'x-file-name': name,
+    'x-checksum-sm3': z
+      .string()
+      .regex(/^[0-9a-fA-F]{64}$/)
+      .optional(),
+  });
+}
 
 export interface AttachmentView {
   id: string;

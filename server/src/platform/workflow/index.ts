@@ -9,7 +9,7 @@ export { addDuration, parseCycle, parseDuration, type Duration } from './duratio
 export { WorkflowEngine, type PeopleSource, type PreparedStart, type PrefillHook, type StartInput } from './engine.ts';
 export type { DefinitionSource, FormVersion, ProcessVersion, ServiceHandler } from './runtime.ts';
 export { CalendarStore, WorkCalendar } from './calendar.ts';
-export { AttachmentStore } from './attachments.ts';
+export { AttachmentStore, uploadHeaders } from './attachments.ts';
 export { createFormAjv, formParts } from './form-data.ts';
 export { workflowRoutes } from './workflow.routes.ts';
 export const workflowMigrations = { module: 'workflow', dir: new URL('./migrations/', import.meta.url) };

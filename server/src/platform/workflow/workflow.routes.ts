@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { timeCursorSchema, type HttpApp } from '../../kernel/index.ts';
-import { attachmentTypes, maxAttachmentBytes, type AttachmentStore } from './attachments.ts';
+import { attachmentTypes, maxAttachmentBytes, uploadHeaders, type AttachmentStore } from './attachments.ts';
 import { calendarDate, calendarDayBody, type CalendarStore } from './calendar.ts';
 import type { WorkflowEngine } from './engine.ts';
 
@@ -229,33 +229,7 @@ export function workflowRoutes(app: HttpApp, engine: WorkflowEngine, calendar: C
         schema: {
           tags,
           summary: 'Upload a form attachment (raw body; X-File-Name, optional X-Checksum-SM3)',
-          headers: z.object({
-            'content-type': z.string(),
-            'x-file-name': z
-              .string()
-              .min(1)
-              .max(600)
-              .transform((v, ctx) => {
-                try {
-                  return decodeURIComponent(v);
-                } catch {
-                  ctx.addIssue({ code: 'custom', message: 'workflow.invalid_file_name' });
-                  return z.NEVER;
-                }
-              })
-              .pipe(
-                z
-                  .string()
-                  .trim()
-                  .min(1)
-                  .max(200)
-                  .refine((name) => !/[/\\]/.test(name) && ![...name].some((c) => c.charCodeAt(0) < 0x20), 'workflow.invalid_file_name'),
-              ),
-            'x-checksum-sm3': z
-              .string()
-              .regex(/^[0-9a-fA-F]{64}$/)
-              .optional(),
-          }),
+          headers: uploadHeaders('workflow.invalid_file_name'),
           body: z.instanceof(Buffer),
         },
       },

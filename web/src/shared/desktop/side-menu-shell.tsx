@@ -8,7 +8,8 @@ export interface ShellNavItem {
   /** the route this item opens; also its menu key */
   path: string;
   icon: ReactNode;
-  label: string;
+  /** text, or text with a badge (the Workbench's unread messages) */
+  label: ReactNode;
 }
 
 /** The selected item is the longest nav path the current path starts with. */

@@ -10,6 +10,8 @@ export interface MobileTab {
   label: string;
   /** further path prefixes that belong to this tab */
   alsoActiveOn?: string[];
+  /** a count or dot on the icon (the Workbench's unread messages) */
+  badge?: ReactNode;
 }
 
 function activeTab(tabs: MobileTab[], pathname: string): string | null {
@@ -50,7 +52,7 @@ export function MobileTabShell({
       <main className="zl-m-body">{children}</main>
       <TabBar className="zl-m-tabbar" activeKey={activeTab(tabs, location.pathname)} onChange={(key) => navigate(key)} safeArea>
         {tabs.map((tab) => (
-          <TabBar.Item key={tab.path} icon={tab.icon} title={tab.label} />
+          <TabBar.Item key={tab.path} icon={tab.icon} title={tab.label} badge={tab.badge} />
         ))}
       </TabBar>
     </div>

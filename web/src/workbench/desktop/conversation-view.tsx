@@ -73,7 +73,11 @@ function ReceiptDetails({ messageId }: { messageId: string }) {
           />
         </>
       ) : null}
-      <PeopleList title={t('workbench.messages.receipt.unreadList', { count: r.unread.length })} people={r.unread} testId="receipt-unread" />
+      <PeopleList
+        title={t('workbench.messages.receipt.unreadList', { count: r.unread.length })}
+        people={r.unread}
+        testId="receipt-unread"
+      />
       <PeopleList title={t('workbench.messages.receipt.readList', { count: r.read.length })} people={r.read} testId="receipt-read" />
     </div>
   );
@@ -331,7 +335,14 @@ function Composer({ conversationId }: { conversationId: string }) {
         data-testid="composer-text"
       />
       <div className="zl-msg-send">
-        <Button type="primary" danger={urgent} icon={<SendOutlined />} onClick={submit} loading={send.text.isPending} data-testid="composer-send">
+        <Button
+          type="primary"
+          danger={urgent}
+          icon={<SendOutlined />}
+          onClick={submit}
+          loading={send.text.isPending}
+          data-testid="composer-send"
+        >
           {t(urgent ? 'workbench.messages.composer.sendUrgent' : 'workbench.messages.composer.send')}
         </Button>
       </div>

@@ -216,11 +216,7 @@ export function MessagesPage() {
           />
         </div>
         <div className="zl-msg-side-body">
-          {q ? (
-            <SearchResults q={q} onOpen={open} />
-          ) : (
-            <ConversationList selectedId={selectedId} onOpen={open} />
-          )}
+          {q ? <SearchResults q={q} onOpen={open} /> : <ConversationList selectedId={selectedId} onOpen={open} />}
         </div>
       </aside>
       <section className="zl-msg-main">{main}</section>

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal } from 'antd';
+import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
@@ -28,7 +28,7 @@ export function DirectModal({ open, onClose, onOpened }: { open: boolean; onClos
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={openDirect.isPending}
-      okButtonProps={{ 'data-testid': 'direct-submit' } as object}
+      okButtonProps={{ 'data-testid': 'direct-submit' } as ButtonProps}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} data-testid="direct-form">
@@ -100,7 +100,7 @@ export function GroupModal({
       onOk={() => form.submit()}
       onCancel={onClose}
       confirmLoading={create.isPending}
-      okButtonProps={{ 'data-testid': 'group-submit' } as object}
+      okButtonProps={{ 'data-testid': 'group-submit' } as ButtonProps}
       destroyOnHidden
     >
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ title: defaultTitle }} data-testid="group-form">

@@ -28,6 +28,7 @@ import { useCaseForTask } from '../case-queries';
 import { CaseCard } from './case-card';
 import { TaskActions } from './task-actions';
 import { TaskForm } from './task-form';
+import { DiscussionGroupButton } from './discussion-group-button';
 import { TaskHistory } from './task-history';
 import '../tasks.css';
 
@@ -273,7 +274,12 @@ export function TaskPage() {
         <Button type="link" icon={<ArrowLeftOutlined />} onClick={() => navigate(back)} style={{ paddingInline: 0 }}>
           {t('workbench.tasks.back')}
         </Button>
-        {task.data ? <IssueOnTaskButton task={task.data} /> : null}
+        {task.data ? (
+          <Space wrap>
+            <DiscussionGroupButton task={task.data} />
+            <IssueOnTaskButton task={task.data} />
+          </Space>
+        ) : null}
       </div>
       {task.isPending ? (
         <LoadingBlock />

@@ -9,14 +9,15 @@ import {
   MessageOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
-import { Card } from 'antd';
+import { Badge } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
 import { DesktopProvider } from '../../shared/desktop/desktop-provider';
 import { ForbiddenResult } from '../../shared/desktop/forbidden';
-import { EmptyBlock, LoadingBlock } from '../../shared/desktop/states';
+import { LoadingBlock } from '../../shared/desktop/states';
 import { SideMenuShell, type ShellNavItem } from '../../shared/desktop/side-menu-shell';
+import { mayMessage, useMessageStream, useMessageUnread } from '../messages';
 import { TaskListPage } from './inbox';
 import { NoticeBell } from './notice-bell';
 import { WorkbenchHome } from './workbench-home';
@@ -34,17 +35,27 @@ const AddressBookPage = lazy(() => import('./address-book-page').then((m) => ({ 
 const SignaturesPage = lazy(() => import('./signatures-page').then((m) => ({ default: m.SignaturesPage })));
 const SignaturePage = lazy(() => import('./signature-page').then((m) => ({ default: m.SignaturePage })));
 const NoticeSettings = lazy(() => import('./notice-settings').then((m) => ({ default: m.NoticeSettings })));
+// Nor is 消息 (its list, conversation and composer); only the live stream and the unread count are.
+const MessagesPage = lazy(() => import('./messages-page').then((m) => ({ default: m.MessagesPage })));
+const ConversationRedirect = lazy(() => import('./messages-page').then((m) => ({ default: m.ConversationRedirect })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<LoadingBlock />}>{children}</Suspense>;
 }
 
-function MessagesPage() {
+/** The live message stream, open while the Workbench is: threads, lists, the badge and the 紧急 banner stay current. */
+function MessageStream({ accountId }: { accountId: string }) {
+  useMessageStream(accountId);
+  return null;
+}
+
+function MessagesNavLabel() {
   const { t } = useTranslation();
+  const unread = useMessageUnread(true).data ?? 0;
   return (
-    <Card title={t('workbench.nav.messages')} data-testid="workbench-messages">
-      <EmptyBlock title={t('workbench.messages.empty')} />
-    </Card>
+    <span data-testid="nav-messages" data-unread={unread}>
+      {t('workbench.nav.messages')} <Badge count={unread} size="small" overflowCount={99} />
+    </span>
   );
 }
 
@@ -72,7 +83,7 @@ function WorkbenchShell() {
     { path: '/workbench/notices', icon: <BellOutlined />, label: t('workbench.notices.nav') },
     { path: '/workbench/signatures', icon: <EditOutlined />, label: t('workbench.signatures.nav') },
     { path: '/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.nav.contacts') },
-    { path: '/workbench/messages', icon: <MessageOutlined />, label: t('workbench.nav.messages') },
+    { path: '/workbench/messages', icon: <MessageOutlined />, label: mayMessage(me) ? <MessagesNavLabel /> : t('workbench.nav.messages') },
     { path: '/workbench/settings', icon: <SettingOutlined />, label: t('workbench.nav.settings') },
   ];
   return (
@@ -83,6 +94,7 @@ function WorkbenchShell() {
       items={items}
       headerExtra={<NoticeBell />}
     >
+      {mayMessage(me) ? <MessageStream accountId={me.id} /> : null}
       <Routes>
         <Route index element={<WorkbenchHome />} />
         <Route path="tasks" element={<TaskListPage />} />
@@ -134,7 +146,22 @@ function WorkbenchShell() {
             </Lazy>
           }
         />
-        <Route path="messages" element={<MessagesPage />} />
+        <Route
+          path="messages"
+          element={
+            <Lazy>
+              <MessagesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="messages/:id"
+          element={
+            <Lazy>
+              <ConversationRedirect />
+            </Lazy>
+          }
+        />
         <Route
           path="signatures"
           element={

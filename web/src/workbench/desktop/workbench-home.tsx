@@ -4,6 +4,7 @@ import { Trans } from 'react-i18next';
 import { useMe } from '../../shared/auth';
 import { LoadingBlock } from '../../shared/desktop/states';
 import { InboxCard } from './inbox';
+import { UrgentBanner } from './urgent-banner';
 import '../workbench.css';
 
 // The app launcher (its rating pop-over included) loads after the first paint of the home page.
@@ -25,6 +26,7 @@ export function WorkbenchHome() {
           {[me.orgName, me.regionName].filter(Boolean).join(' · ')}
         </Typography.Text>
       </Card>
+      <UrgentBanner />
       <Row gutter={[24, 24]}>
         <Col xs={24} xl={10}>
           <InboxCard />

@@ -1,5 +1,13 @@
 import { lazy, Suspense, type ReactNode } from 'react';
-import { AppstoreOutlined, BellOutlined, ContactsOutlined, EditOutlined, FlagOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AppstoreOutlined,
+  BellOutlined,
+  ContactsOutlined,
+  EditOutlined,
+  FlagOutlined,
+  MessageOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { Badge, Grid, List } from 'antd-mobile';
 import { Trans, useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
@@ -9,9 +17,11 @@ import { MobileProfile } from '../../shared/mobile/profile-list';
 import { MobileProvider } from '../../shared/mobile/mobile-provider';
 import { MobileTabShell, type MobileTab } from '../../shared/mobile/tab-shell';
 import { useInstructions } from '../instructions';
+import { mayMessage, useMessageStream, useMessageUnread } from '../messages';
 import { useUnreadCount } from '../notices';
 import { MobileInbox } from './mobile-inbox';
 import { MobileInstructionItem } from './mobile-instruction-parts';
+import { MobileUrgentBanner } from './mobile-urgent-banner';
 
 // A task's page (its form, sheets and history) is not on the first route: load it when opened.
 const MobileTaskPage = lazy(() => import('./mobile-task-page').then((m) => ({ default: m.MobileTaskPage })));
@@ -24,6 +34,9 @@ const MobileNoticeSettings = lazy(() => import('./mobile-notice-settings').then(
 const MobileSignaturesPage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturesPage })));
 const MobileSignaturePage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturePage })));
 const MobileAppLauncher = lazy(() => import('./mobile-app-launcher').then((m) => ({ default: m.MobileAppLauncher })));
+// Nor are 消息's list and conversation pages; only the live stream and the unread count are.
+const MobileMessagesPage = lazy(() => import('./mobile-messages-page').then((m) => ({ default: m.MobileMessagesPage })));
+const MobileConversationPage = lazy(() => import('./mobile-conversation-page').then((m) => ({ default: m.MobileConversationPage })));
 
 function Lazy({ children }: { children: ReactNode }) {
   return <Suspense fallback={<MobileLoading />}>{children}</Suspense>;
@@ -107,6 +120,7 @@ function MobileWorkbenchHome() {
         </div>
         <MobileNoticeBell />
       </section>
+      <MobileUrgentBanner />
       <section className="zl-m-section">
         <Grid columns={3} gap={8}>
           {tiles.map((tile) => (
@@ -130,18 +144,32 @@ function MobileWorkbenchHome() {
   );
 }
 
+/** The live message stream, open while the Workbench is: threads, lists, the badge and the 紧急 banner stay current. */
+function MessageStream({ accountId }: { accountId: string }) {
+  useMessageStream(accountId);
+  return null;
+}
+
 function MobileWorkbenchShell() {
   const { t } = useTranslation();
   const me = useMe();
+  const unreadMessages = useMessageUnread(mayMessage(me)).data ?? 0;
   if (me.kind !== 'staff') return <MobileForbidden />;
   const tabs: MobileTab[] = [
     { path: '/m/workbench', icon: <AppstoreOutlined />, label: t('workbench.mobileTabs.home') },
+    {
+      path: '/m/workbench/messages',
+      icon: <MessageOutlined />,
+      label: t('workbench.nav.messages'),
+      badge: unreadMessages ? (unreadMessages > 99 ? '99+' : unreadMessages) : null,
+    },
     { path: '/m/workbench/instructions', icon: <FlagOutlined />, label: t('workbench.instructions.mobileTab') },
     { path: '/m/workbench/contacts', icon: <ContactsOutlined />, label: t('workbench.mobileTabs.contacts') },
     { path: '/m/workbench/me', icon: <UserOutlined />, label: t('workbench.mobileTabs.me') },
   ];
   return (
     <MobileTabShell title={t('workbench.name')} tabs={tabs} profilePath="/m/workbench/me">
+      {mayMessage(me) ? <MessageStream accountId={me.id} /> : null}
       <Routes>
         <Route index element={<MobileWorkbenchHome />} />
         <Route
@@ -173,6 +201,22 @@ function MobileWorkbenchShell() {
           element={
             <Lazy>
               <MobileNoticesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="messages"
+          element={
+            <Lazy>
+              <MobileMessagesPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="messages/:id"
+          element={
+            <Lazy>
+              <MobileConversationPage />
             </Lazy>
           }
         />
