@@ -383,10 +383,15 @@ export async function createNode(config: Config, options: NodeOptions = {}): Pro
   appChecks.unref();
   const usageFlush = setInterval(() => void usage.flush(), 5000);
   usageFlush.unref();
-  const monthly = setInterval(() => {
-    const last = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
-    void efficacy.evaluate(last).catch((e: unknown) => log.error({ err: e }, 'app efficacy failed'));
-  }, 6 * 3600_000);
+  // 应用效能: last month's final scores and this month's so far, every hour (each month scored afresh, idempotently).
+  const scoreMonths = () => {
+    const now = new Date();
+    const month = (offset: number) => new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() + offset, 1)).toISOString().slice(0, 7);
+    void Promise.all([efficacy.evaluate(month(-1)), efficacy.evaluate(month(0))]).catch((e: unknown) =>
+      log.error({ err: e }, 'app efficacy failed'),
+    );
+  };
+  const monthly = setInterval(scoreMonths, 3600_000);
   monthly.unref();
   // E-mail and SMS notices go out here, retried with back-off.
   const deliveries = setInterval(

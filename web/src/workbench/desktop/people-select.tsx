@@ -3,6 +3,7 @@ import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/auth';
 import { useDebounced, usePeopleSearch } from '../address-book';
+import '../workbench.css';
 
 /** A picked person: the account and the name it shows with. */
 export interface PickedPerson {
@@ -11,7 +12,7 @@ export interface PickedPerson {
 }
 
 /**
- * People from the address book for a 单聊 or a 群聊 (name, pinyin such as `cxl`, initials,
+ * People from the address book — for a 单聊 or 群聊, a 批示's 承办人, a document's signers (name, pinyin such as `cxl`, initials,
  * position, unit or organisation): only those the reader may reach are found, as the server
  * requires. Oneself is left out. The value keeps each person's name, so a new search does not lose it.
  */
@@ -21,12 +22,15 @@ export function PeopleSelect<Multiple extends boolean>({
   onChange,
   testId,
   autoFocus,
+  placeholder,
 }: {
   multiple: Multiple;
   value?: (Multiple extends true ? PickedPerson[] : PickedPerson) | undefined;
   onChange?: (value: Multiple extends true ? PickedPerson[] : PickedPerson) => void;
   testId: string;
   autoFocus?: boolean;
+  /** what to type, where the default (people to talk to) does not fit */
+  placeholder?: string;
 }) {
   const { t } = useTranslation();
   const me = useMe();
@@ -56,13 +60,13 @@ export function PeopleSelect<Multiple extends boolean>({
       onSearch={setTyped}
       onBlur={() => setTyped('')}
       loading={found.isFetching}
-      placeholder={t('workbench.messages.people.placeholder')}
+      placeholder={placeholder ?? t('workbench.messages.people.placeholder')}
       notFoundContent={q ? t('workbench.messages.people.none') : null}
       options={options}
       optionRender={(option) => (
         <div data-testid={`person-option-${option.value}`}>
           <div>{option.data.label}</div>
-          <div className="zl-msg-meta">{option.data.description}</div>
+          <div className="zl-person-meta">{option.data.description}</div>
         </div>
       )}
       style={{ width: '100%' }}

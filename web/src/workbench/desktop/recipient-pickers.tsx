@@ -1,9 +1,10 @@
-import { useMemo, useState } from 'react';
-import { Select, TreeSelect } from 'antd';
+import { useMemo } from 'react';
+import { TreeSelect } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/auth';
 import type { Me } from '../../shared/api-types';
-import { regionPath, regionPrefix, useAddressTree, useDebounced, usePeopleSearch, type RegionNode } from '../address-book';
+import { regionPath, regionPrefix, useAddressTree, type RegionNode } from '../address-book';
+import { PeopleSelect } from './people-select';
 
 /** A picked person or organisation: its id and the name it shows with. */
 export interface Picked {
@@ -11,46 +12,16 @@ export interface Picked {
   label: string;
 }
 
-/**
- * 承办人: people found in the address book (name, pinyin such as `cxl` for 陈霞琳, initials,
- * position, unit or organisation) — only those the issuer may reach are found, as the server
- * requires. The value keeps each person's name, so a later search does not lose it.
- */
+/** 承办人: people found in the address book — only those the issuer may reach, as the server requires. */
 export function PeoplePicker({ value, onChange, testId }: { value?: Picked[]; onChange?: (value: Picked[]) => void; testId: string }) {
   const { t } = useTranslation();
-  const me = useMe();
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed.trim());
-  const found = usePeopleSearch(q);
-  const options = (found.data ?? [])
-    .filter((person) => person.accountId !== me.id)
-    .map((person) => ({
-      value: person.accountId,
-      label: person.displayName,
-      description: [person.position, person.unitName, person.orgName].filter(Boolean).join(' · '),
-    }));
   return (
-    <Select<Picked[], (typeof options)[number]>
-      mode="multiple"
-      labelInValue
-      showSearch
-      filterOption={false}
+    <PeopleSelect
+      multiple
       value={value}
-      onChange={(next) => onChange?.(next.map((p) => ({ value: p.value, label: String(p.label) })))}
-      searchValue={typed}
-      onSearch={setTyped}
-      onBlur={() => setTyped('')}
-      loading={found.isFetching}
+      onChange={onChange}
+      testId={testId}
       placeholder={t('workbench.instructions.form.peoplePlaceholder')}
-      notFoundContent={q ? t('workbench.instructions.form.noPeople') : null}
-      options={options}
-      optionRender={(option) => (
-        <div data-testid={`person-option-${option.value}`}>
-          <div>{option.data.label}</div>
-          <div className="zl-ins-meta">{option.data.description}</div>
-        </div>
-      )}
-      data-testid={testId}
     />
   );
 }
