@@ -1,4 +1,4 @@
-import nodemailer from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import { sql } from 'kysely';
 import type { Database, Logger } from '../../kernel/index.ts';
 
@@ -28,12 +28,16 @@ export interface MailSender {
   send(to: string, subject: string, text: string): Promise<void>;
 }
 
-/** E-mail over SMTP (nodemailer), from the configured address. */
+/**
+ * E-mail over SMTP (nodemailer), from the configured address. nodemailer is loaded at the
+ * first e-mail (it costs ~25 MB of memory, and most nodes send none at start).
+ */
 export function smtpSender(smtpUrl: string, from: string): MailSender {
-  const transport = nodemailer.createTransport(smtpUrl);
+  let transport: Promise<Transporter> | undefined;
   return {
     async send(to, subject, text) {
-      await transport.sendMail({ from, to, subject, text });
+      transport ??= import('nodemailer').then((m) => m.default.createTransport(smtpUrl));
+      await (await transport).sendMail({ from, to, subject, text });
     },
   };
 }
