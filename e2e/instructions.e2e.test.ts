@@ -146,4 +146,32 @@ describe('批示督办 in Chromium', () => {
     });
     await context.close();
   });
+
+  it('a leader issues a 批示 from a phone to a person found by name, and it reaches the officer', async () => {
+    const officerId = await given(fixture.t).accountId('xihu.officer');
+    const leader = await newContext(fixture.browser, fixture.base, phone);
+    expect((await leader.request.post('/api/v1/auth/login', { data: { username: 'xihu.leader', password: demoPassword } })).status()).toBe(
+      200,
+    );
+    const page = await leader.newPage();
+    const officerName = (
+      await fixture.t.request('GET', `/api/v1/address-book/people/${officerId}`, { as: await fixture.t.login('xihu.leader') })
+    ).json().displayName as string;
+    await withScreenshot(page, 'instruction-issue-phone', async () => {
+      await page.goto('/m/workbench/instructions');
+      await page.getByTestId('mobile-issue-open').click();
+      await page.getByTestId('mobile-issue-about').locator('input').fill('校园周边食品安全专项检查');
+      await page.getByTestId('mobile-issue-text').locator('textarea').fill('请于一周内完成检查并反馈。');
+      await page.getByTestId('mobile-issue-search').locator('input').fill(officerName);
+      await page.getByTestId(`mobile-person-${officerId}`).click();
+      await page.getByTestId('mobile-issue-submit').click();
+      await page.waitForURL(/\/m\/workbench\/instructions\/ins_/);
+    });
+    const officer = await fixture.t.login('xihu.officer');
+    const mine = (await fixture.t.request('GET', '/api/v1/instructions?view=mine', { as: officer })).json().items as {
+      subject: { title: string };
+    }[];
+    expect(mine.map((i) => i.subject.title)).toContain('校园周边食品安全专项检查');
+    await leader.close();
+  });
 });

@@ -1,6 +1,6 @@
-import { List, Tabs } from 'antd-mobile';
+import { Button, List, Tabs } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../shared/auth';
 import { MobileEmpty, MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { useInstructions, type InstructionView } from '../instructions';
@@ -26,6 +26,7 @@ function MobileInstructionList({ view }: { view: InstructionView }) {
 export function MobileInstructionsPage() {
   const { t } = useTranslation();
   const me = useMe();
+  const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const views: InstructionView[] = [
     'mine',
@@ -48,9 +49,11 @@ export function MobileInstructionsPage() {
         ))}
       </Tabs>
       {hasPermission(me, 'instruction.issue') ? (
-        <p className="zl-m-field-hint" style={{ padding: '0 16px' }}>
-          {t('workbench.instructions.mobile.issueOnDesktop')}
-        </p>
+        <div style={{ padding: '8px 16px' }}>
+          <Button block color="primary" onClick={() => navigate('/m/workbench/instructions/new')} data-testid="mobile-issue-open">
+            {t('workbench.instructions.mobile.issue')}
+          </Button>
+        </div>
       ) : null}
     </div>
   );

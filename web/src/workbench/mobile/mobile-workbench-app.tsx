@@ -31,6 +31,9 @@ const MobileInstructionPage = lazy(() => import('./mobile-instruction-page').the
 const MobileNoticesPage = lazy(() => import('./mobile-notices-page').then((m) => ({ default: m.MobileNoticesPage })));
 const MobileAddressBook = lazy(() => import('./mobile-address-book').then((m) => ({ default: m.MobileAddressBook })));
 const MobileNoticeSettings = lazy(() => import('./mobile-notice-settings').then((m) => ({ default: m.MobileNoticeSettings })));
+const MobileIssueInstructionPage = lazy(() =>
+  import('./mobile-issue-instruction-page').then((m) => ({ default: m.MobileIssueInstructionPage })),
+);
 const MobileSignaturesPage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturesPage })));
 const MobileSignaturePage = lazy(() => import('./mobile-signatures-page').then((m) => ({ default: m.MobileSignaturePage })));
 const MobileAppLauncher = lazy(() => import('./mobile-app-launcher').then((m) => ({ default: m.MobileAppLauncher })));
@@ -185,6 +188,14 @@ function MobileWorkbenchShell() {
           element={
             <Lazy>
               <MobileInstructionsPage />
+            </Lazy>
+          }
+        />
+        <Route
+          path="instructions/new"
+          element={
+            <Lazy>
+              <MobileIssueInstructionPage />
             </Lazy>
           }
         />
