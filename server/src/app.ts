@@ -13,6 +13,7 @@ import {
   type Database,
   type HttpApp,
   type Logger,
+  unlessRefused,
 } from './kernel/index.ts';
 import { AuditLog, auditMigrations, auditRoutes } from './platform/audit/index.ts';
 import {
@@ -75,7 +76,7 @@ import {
   smtpSender,
 } from './platform/notifications/index.ts';
 import { MessagingService, messagingMigrations, messagingRoutes, subjectAccessFrom } from './platform/messaging/index.ts';
-import { ExecutionChain, executionChainMigrations, executionChainRoutes, unlessRefused } from './systems/execution-chain/index.ts';
+import { ExecutionChain, executionChainMigrations, executionChainRoutes } from './systems/execution-chain/index.ts';
 import { AppEfficacy, AppMonitor, AppRegistry, appRoutes, appsMigrations, ComponentCatalog, UsageMeter } from './platform/apps/index.ts';
 import { SignatureService, signatureRoutes, signaturesMigrations } from './platform/signatures/index.ts';
 import { serveWeb } from './web.ts';

@@ -53,3 +53,13 @@ export class RateLimitedError extends AppError {
     super(429, code, details);
   }
 }
+
+/** What a lookup answers, or null where it refuses (403) or knows nothing (404): for asking another module "may this actor see it?". */
+export async function unlessRefused<T>(lookup: Promise<T>): Promise<T | null> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 403 || error.status === 404)) return null;
+    throw error;
+  }
+}

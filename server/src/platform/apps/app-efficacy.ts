@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
-import { requireScope, regionPrefix, type Actor, type Database } from '../../kernel/index.ts';
+import type { Actor, Database } from '../../kernel/index.ts';
+import { readableApps } from './app-registry.ts';
 
 /** The parts of the monthly score and their weights; a part without data is left out and the rest re-weighted. */
 export const efficacyWeights = { usage: 0.35, satisfaction: 0.25, completion: 0.25, availability: 0.15 } as const;
@@ -100,19 +101,8 @@ export class AppEfficacy {
 
   /** The scores of the apps the actor may read, for the last `months` months up to `month`. */
   async report(actor: Actor, month: string, months = 6) {
-    const scope = requireScope(actor, 'app.read');
     const [y, m] = month.split('-').map(Number) as [number, number];
     const from = new Date(Date.UTC(y, m - months, 1)).toISOString().slice(0, 7);
-    const visible = scope.all
-      ? sql`true`
-      : sql`(${sql.join(
-          [
-            sql`false`,
-            ...scope.regionCodes.map((c) => sql`a.region_code like ${`${regionPrefix(c)}%`}`),
-            ...(scope.orgIds.length ? [sql`a.owner_org_id in (${sql.join(scope.orgIds)})`] : []),
-          ],
-          sql` or `,
-        )})`;
     const rows = await sql<{
       app_id: string;
       name: string;
@@ -127,7 +117,7 @@ export class AppEfficacy {
       details: Record<string, unknown>;
     }>`
       select e.*, a.name, a.system from app_efficacy e join apps a on a.id = e.app_id
-      where ${visible} and e.month > ${from} and e.month <= ${month}
+      where ${readableApps(actor)} and e.month > ${from} and e.month <= ${month}
       order by e.month, a.name`.execute(this.db.kysely);
     const num = (v: string | null) => (v === null ? null : Math.round(Number(v) * 10) / 10);
     return {

@@ -85,6 +85,23 @@ export type AppView = ReturnType<typeof appView>;
 
 const origin = (url: string) => new URL(url).origin;
 
+/** The apps an actor may read (`app.read`), as a condition over `a` (apps): the region and organisations of their grants. */
+export function readableApps(actor: Actor) {
+  const scope = requireScope(actor, 'app.read');
+  if (scope.all) return sql<boolean>`true`;
+  const conditions = [
+    ...scope.regionCodes.map((c) => sql<boolean>`a.region_code like ${`${regionPrefix(c)}%`}`),
+    ...(scope.orgIds.length ? [sql<boolean>`a.owner_org_id in (${sql.join(scope.orgIds)})`] : []),
+  ];
+  return conditions.length ? sql<boolean>`(${sql.join(conditions, sql` or `)})` : sql<boolean>`false`;
+}
+
+/** Whether a person is offered an app on a launcher: active, shown there, and the province's or their own region's. */
+function offers(app: AppRow, actor: Actor, on: 'workbench' | 'portal'): boolean {
+  if (app.status !== 'active' || !app.launch_on.includes(on)) return false;
+  return app.level === 'province' || (actor.regionCode !== null && regionCovers(app.region_code, actor.regionCode));
+}
+
 /**
  * 应用注册 (P7.1): an app of a system, owned by an organisation, with its OIDC client, the
  * components and data resources it uses, and where it shows (Workbench and/or Portal launcher).
@@ -219,10 +236,9 @@ export class AppRegistry {
 
   /** Apps the actor manages (platform admins: their region; 单位管理员: their organisation's). */
   async list(actor: Actor) {
-    const scope = requireScope(actor, 'app.read');
     const rows = await sql<AppRow & { owner_org_name: string }>`
       select a.*, o.name as owner_org_name from apps a join orgs o on o.id = a.owner_org_id
-      where ${scope.all ? sql`true` : sql`(${sql.join([sql`false`, ...scope.regionCodes.map((c) => sql`a.region_code like ${`${regionPrefix(c)}%`}`), ...(scope.orgIds.length ? [sql`a.owner_org_id in (${sql.join(scope.orgIds)})`] : [])], sql` or `)})`}
+      where ${readableApps(actor)}
       order by a.system, a.name`.execute(this.db.kysely);
     return { items: rows.rows.map(appView) };
   }
@@ -245,8 +261,7 @@ export class AppRegistry {
       select a.*, o.name as owner_org_name from apps a join orgs o on o.id = a.owner_org_id
       where a.status = 'active' and a.launch_on ? ${on}
       order by a.system, a.name`.execute(this.db.kysely);
-    const region = actor.regionCode;
-    const mine = rows.rows.filter((r) => r.level === 'province' || (region !== null && regionCovers(r.region_code, region)));
+    const mine = rows.rows.filter((r) => offers(r, actor, on));
     return {
       items: mine.map((r) => ({
         id: r.id,
@@ -263,8 +278,7 @@ export class AppRegistry {
   /** Opens an app: counts the use and answers where to send the browser. */
   async launch(actor: Actor, id: string, on: 'workbench' | 'portal'): Promise<{ url: string }> {
     const app = await this.row(id);
-    const offered = (await this.launcher(actor, on)).items.some((a) => a.id === id);
-    if (!offered || !actor.accountId) throw new ForbiddenError('apps.not_offered', { appId: id });
+    if (!offers(app, actor, on) || !actor.accountId) throw new ForbiddenError('apps.not_offered', { appId: id });
     await this.countUse(app.id, actor.accountId, 'launches');
     return { url: app.entry_url };
   }
@@ -282,10 +296,10 @@ export class AppRegistry {
 
   /** 满意度: one rating per person and app, changeable. */
   async rate(actor: Actor, id: string, input: z.infer<typeof ratingBody>) {
-    const offered =
-      (await this.launcher(actor, 'workbench')).items.some((a) => a.id === id) ||
-      (await this.launcher(actor, 'portal')).items.some((a) => a.id === id);
-    if (!offered || !actor.accountId) throw new ForbiddenError('apps.not_offered', { appId: id });
+    const app = await this.row(id);
+    if (!(offers(app, actor, 'workbench') || offers(app, actor, 'portal')) || !actor.accountId) {
+      throw new ForbiddenError('apps.not_offered', { appId: id });
+    }
     await this.db.kysely
       .insertInto('app_ratings')
       .values({ app_id: id, account_id: actor.accountId, score: input.score, comment: input.comment ?? null })

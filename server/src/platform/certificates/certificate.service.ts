@@ -1,5 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
-import { sm2 } from 'sm-crypto-v2';
+import { randomBytes } from 'node:crypto';
 import {
   AppError,
   can,
@@ -16,15 +15,13 @@ import {
   type Executor,
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
-import { open, seal, sealedKeyVersion, type KeyRing } from '../crypto/index.ts';
+import { newSealedKeyPair, openPrivateKey, sm2Sign, sm2Verify, sm3Hex, type KeyRing } from '../crypto/index.ts';
 import { maskResidentId, type IdentityStore } from '../identity/index.ts';
 import { findSerial, renderCertificate, serialPattern } from './certificate-pdf.ts';
 import * as repo from './certificates.repository.ts';
 import { issueInput, type CertificateSummary, type IssueInput, type VerifyAnswer } from './certificates.schemas.ts';
 
 /** GM/T 0009 default user ID for SM2 signatures. */
-const sm2UserId = '1234567812345678';
-const signOptions = { hash: true, der: true, userId: sm2UserId } as const;
 const serialAlphabet = '0123456789ABCDEFGHJKMNPQRSTVWXYZ'; // Crockford base32
 /** Issues come from workflow service tasks, not from a person at a screen. */
 const issuer = serviceActor('zhili-certificates', '电子证照系统');
@@ -82,7 +79,7 @@ export class CertificateService {
       verifyPageUrl: `${this.publicUrl}/verify`,
     });
     const digest = sm3Hex(pdf);
-    const signature = sm2.doSignature(digest, key.privateKey, { ...signOptions, publicKey: key.publicKey });
+    const signature = sm2Sign(digest, key);
     await repo.insertCertificate(tx, {
       id,
       serialNo,
@@ -118,18 +115,11 @@ export class CertificateService {
   private async signingKey(tx: Executor, orgId: string): Promise<{ id: string; publicKey: string; privateKey: string }> {
     let row = await repo.activeSigningKey(tx, orgId);
     if (!row) {
-      const pair = sm2.generateKeyPairHex();
-      const dataKey = await this.keys.current(tx);
-      await repo.insertSigningKey(tx, {
-        id: newId('csk'),
-        orgId,
-        publicKey: pair.publicKey,
-        privateSealed: seal(dataKey, Buffer.from(pair.privateKey, 'utf8')),
-      });
+      const pair = await newSealedKeyPair(this.keys, tx);
+      await repo.insertSigningKey(tx, { id: newId('csk'), orgId, publicKey: pair.publicKey, privateSealed: pair.privateSealed });
       row = (await repo.activeSigningKey(tx, orgId))!;
     }
-    const sealed = Buffer.from(row.private_sealed);
-    const privateKey = open(await this.keys.get(sealedKeyVersion(sealed), tx), sealed).toString('utf8');
+    const privateKey = await openPrivateKey(this.keys, row.private_sealed, tx);
     return { id: row.id, publicKey: row.public_key, privateKey };
   }
 
@@ -225,12 +215,7 @@ export class CertificateService {
 
   private async signatureHolds(row: repo.CertificateRow): Promise<boolean> {
     const publicKey = await repo.publicKeyOf(this.db.kysely, row.key_id);
-    if (!publicKey) return false;
-    try {
-      return sm2.doVerifySignature(row.digest, row.signature, publicKey, signOptions);
-    } catch {
-      return false; // a signature that does not even decode
-    }
+    return publicKey ? sm2Verify(row.digest, row.signature, publicKey) : false;
   }
 
   private async answer(row: repo.CertificateRow, problem: 'tampered' | undefined): Promise<VerifyAnswer> {
@@ -277,10 +262,6 @@ function newSerial(): string {
   let out = 'DZZZ';
   for (const byte of randomBytes(16)) out += serialAlphabet[byte & 31];
   return out;
-}
-
-function sm3Hex(content: Buffer): string {
-  return createHash('sm3').update(content).digest('hex');
 }
 
 /** A PDF starts with %PDF- (readers accept it anywhere in the first 1024 bytes). */

@@ -3,3 +3,4 @@
 export { blindIndex, open, seal, sealedKeyVersion, SealError, type DataKey } from './sm4-seal.ts';
 export { KeyRing, loadMasterKey } from './keyring.ts';
 export const cryptoMigrations = { module: 'crypto', dir: new URL('./migrations/', import.meta.url) };
+export { newSealedKeyPair, openPrivateKey, sm2Sign, sm2Verify, sm3Hex } from './sm2-keys.ts';

@@ -1,5 +1,5 @@
 import {
-  AppError,
+  unlessRefused,
   ConflictError,
   ForbiddenError,
   newId,
@@ -72,13 +72,7 @@ export function subjectAccessFrom(
 ): SubjectAccess {
   return async (actor, type, id) => {
     const resolve = resolvers[type];
-    if (!resolve) return null;
-    try {
-      return await resolve(actor, id);
-    } catch (error) {
-      if (error instanceof AppError && (error.status === 403 || error.status === 404)) return null;
-      throw error;
-    }
+    return resolve ? unlessRefused(resolve(actor, id)) : null;
   };
 }
 

@@ -1,6 +1,4 @@
-import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
-import { sm2 } from 'sm-crypto-v2';
 import { z } from 'zod';
 import {
   AppError,
@@ -16,12 +14,8 @@ import {
 } from '../../kernel/index.ts';
 import type { AuditLog } from '../audit/index.ts';
 import { stampPersonalSeal } from '../certificates/index.ts';
-import { open, seal, sealedKeyVersion, type KeyRing } from '../crypto/index.ts';
+import { newSealedKeyPair, openPrivateKey, sm2Sign, sm2Verify, sm3Hex, type KeyRing } from '../crypto/index.ts';
 import type { NotifyInput } from '../notifications/index.ts';
-
-const sm2UserId = '1234567812345678';
-const signOptions = { hash: true, der: true, userId: sm2UserId } as const;
-const sm3Hex = (bytes: Uint8Array) => createHash('sm3').update(bytes).digest('hex');
 
 export const createRequestBody = z.strictObject({
   title: z.string().trim().min(2).max(100),
@@ -299,7 +293,7 @@ export class SignatureService {
         y: input.y ?? 130 + Math.floor(slot / 4) * 100,
       });
       const digest = sm3Hex(content);
-      const signature = sm2.doSignature(digest, key.privateKey, { ...signOptions, publicKey: key.publicKey });
+      const signature = sm2Sign(digest, key);
       const versionNo = latest.version_no + 1;
       await tx
         .insertInto('signature_versions')
@@ -404,7 +398,7 @@ export class SignatureService {
       where v.request_id = ${id} and v.version_no > 0 order by v.version_no`.execute(this.db.kysely);
     return versions.rows.map((v) => {
       const digest = sm3Hex(v.content);
-      const valid = digest === v.sm3 && sm2.doVerifySignature(digest, v.signature, v.public_key, signOptions);
+      const valid = digest === v.sm3 && sm2Verify(digest, v.signature, v.public_key);
       return { versionNo: v.version_no, signer: v.signer, signedAt: v.created_at, sm3: v.sm3, valid };
     });
   }
@@ -455,16 +449,12 @@ export class SignatureService {
   /** The signer's SM2 key pair, made and sealed at their first signature. */
   private async signerKey(tx: Executor, accountId: string): Promise<{ publicKey: string; privateKey: string }> {
     const row = await tx.selectFrom('signer_keys').selectAll().where('account_id', '=', accountId).executeTakeFirst();
-    if (!row) {
-      const pair = sm2.generateKeyPairHex();
-      const dataKey = await this.keys.current(tx);
-      await tx
-        .insertInto('signer_keys')
-        .values({ account_id: accountId, public_key: pair.publicKey, private_sealed: seal(dataKey, Buffer.from(pair.privateKey, 'utf8')) })
-        .execute();
-      return { publicKey: pair.publicKey, privateKey: pair.privateKey };
-    }
-    const sealed = Buffer.from(row.private_sealed);
-    return { publicKey: row.public_key, privateKey: open(await this.keys.get(sealedKeyVersion(sealed), tx), sealed).toString('utf8') };
+    if (row) return { publicKey: row.public_key, privateKey: await openPrivateKey(this.keys, row.private_sealed, tx) };
+    const pair = await newSealedKeyPair(this.keys, tx);
+    await tx
+      .insertInto('signer_keys')
+      .values({ account_id: accountId, public_key: pair.publicKey, private_sealed: pair.privateSealed })
+      .execute();
+    return pair;
   }
 }

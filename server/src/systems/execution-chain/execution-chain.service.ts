@@ -1,5 +1,5 @@
 import {
-  AppError,
+  unlessRefused,
   can,
   ConflictError,
   ForbiddenError,
@@ -33,16 +33,6 @@ export type SubjectAccess = (
   id: string,
   givenTitle?: string,
 ) => Promise<{ title: string; link?: string | undefined } | null>;
-
-/** For subject resolvers: what the owning module answers, or null where it refuses (403) or knows nothing (404). */
-export async function unlessRefused<T>(lookup: Promise<T>): Promise<T | null> {
-  try {
-    return await lookup;
-  } catch (error) {
-    if (error instanceof AppError && (error.status === 403 || error.status === 404)) return null;
-    throw error;
-  }
-}
 
 /** Uploaded files (the workflow's attachment store): read as the caller, or as whom `vouch` admits. */
 export interface ChainFiles {
@@ -551,14 +541,9 @@ export class ExecutionChain {
     const found: FileRef[] = [];
     const missing: string[] = [];
     for (const id of new Set(ids)) {
-      try {
-        const file = await this.deps.files.read(actor, id);
-        if (file.uploadedBy === actor.accountId) found.push({ id, name: file.name, mimeType: file.mimeType, size: file.size });
-        else missing.push(id);
-      } catch (error) {
-        if (!(error instanceof AppError) || (error.status !== 403 && error.status !== 404)) throw error;
-        missing.push(id);
-      }
+      const file = await unlessRefused(this.deps.files.read(actor, id));
+      if (file && file.uploadedBy === actor.accountId) found.push({ id, name: file.name, mimeType: file.mimeType, size: file.size });
+      else missing.push(id);
     }
     if (missing.length) throw new ValidationError('chain.attachment_unknown', { attachments: missing });
     return found;
