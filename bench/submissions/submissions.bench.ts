@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { findPostgresBin, freePort, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
+import { printStatements, resetStatements } from '../pg-profile.ts';
 
 const total = Number(process.argv[2] ?? 1000);
 const concurrency = Number(process.argv[3] ?? 16);
@@ -74,6 +75,7 @@ async function run(label: string, databaseUrl: string | undefined) {
   const actors = await Promise.all(citizens.map(async (username) => (await node.identity.actorForUsername(username))!));
   let direct = 0;
   const directLatencies: number[] = [];
+  await resetStatements(db);
   const directStarted = performance.now();
   await Promise.all(
     actors.map(async (actor) => {
@@ -86,6 +88,7 @@ async function run(label: string, databaseUrl: string | undefined) {
     }),
   );
   report(`${label}, case service calls`, (performance.now() - directStarted) / 1000, directLatencies);
+  await printStatements(db, total);
   await node.close();
   await db.close();
   rmSync(dataDir, { recursive: true, force: true });

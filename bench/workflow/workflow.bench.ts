@@ -7,6 +7,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
+import { postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
 import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
 const total = Number(process.argv[2] ?? 400);
@@ -72,40 +73,45 @@ async function run(label: string, databaseUrl: string | undefined) {
   await admin.call('POST', `/api/v1/model/items/${parentId}/process-versions`, { bpmnXml: bpmn });
   const officer = await session('xihu.officer');
 
-  const stepLatencies: number[] = [];
-  let done = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (done < total) {
-        done++;
-        let t0 = performance.now();
-        const instance = await officer.call('POST', '/api/v1/workflow/instances', { itemId: parentId, variables: { amount: 1000 } });
-        stepLatencies.push(performance.now() - t0);
-        let next: { id: string }[] = instance.openTasks;
-        while (next.length) {
-          t0 = performance.now();
-          const completed = await officer.call('POST', `/api/v1/workflow/tasks/${next[0]!.id}/complete`, { variables: { ok: true } });
+  const path = process.env.BENCH_PATH; // 'http' or 'engine' runs one of the two
+  if (path !== 'engine') await overHttp();
+  async function overHttp() {
+    const stepLatencies: number[] = [];
+    let done = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (done < total) {
+          done++;
+          let t0 = performance.now();
+          const instance = await officer.call('POST', '/api/v1/workflow/instances', { itemId: parentId, variables: { amount: 1000 } });
           stepLatencies.push(performance.now() - t0);
-          next = completed.nextTasks;
-          if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
+          let next: { id: string }[] = instance.openTasks;
+          while (next.length) {
+            t0 = performance.now();
+            const completed = await officer.call('POST', `/api/v1/workflow/tasks/${next[0]!.id}/complete`, { variables: { ok: true } });
+            stepLatencies.push(performance.now() - t0);
+            next = completed.nextTasks;
+            if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
+          }
         }
-      }
-    }),
-  );
-  report(`${label}, over HTTP`, started, stepLatencies);
-  // The floor: the same client and server doing nothing but answer (with the session looked up).
-  let pings = 0;
-  const pinged = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (pings < 2000) {
-        pings++;
-        await officer.call('GET', '/api/v1/auth/me');
-      }
-    }),
-  );
-  floors.push(`${label}: GET /api/v1/auth/me ${(2000 / ((performance.now() - pinged) / 1000)).toFixed(0)} requests/s`);
+      }),
+    );
+    report(`${label}, over HTTP`, started, stepLatencies);
+    // The floor: the same client and server doing nothing but answer (with the session looked up).
+    let pings = 0;
+    const pinged = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (pings < 2000) {
+          pings++;
+          await officer.call('GET', '/api/v1/auth/me');
+        }
+      }),
+    );
+    floors.push(`${label}: GET /api/v1/auth/me ${(2000 / ((performance.now() - pinged) / 1000)).toFixed(0)} requests/s`);
+  }
+  if (path === 'http') return void (await close());
 
   // The same work through the engine's functions (no HTTP): what the engine and the database
   // do per step, without the HTTP client and server sharing these two cores.
@@ -113,6 +119,9 @@ async function run(label: string, databaseUrl: string | undefined) {
   const engineLatencies: number[] = [];
   let engineDone = 0;
   const engineStarted = performance.now();
+  await resetStatements(db);
+  const cpuBefore = process.cpuUsage();
+  const pgBefore = postgresCpuSeconds();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (engineDone < total) {
@@ -132,10 +141,21 @@ async function run(label: string, databaseUrl: string | undefined) {
     }),
   );
   report(`${label}, engine calls`, engineStarted, engineLatencies);
-  await node.close();
-  await db.close();
-  rmSync(dataDir, { recursive: true, force: true });
+  const cpu = process.cpuUsage(cpuBefore);
+  cpuSplits.push(
+    `${label}, engine calls: this process ${((cpu.user + cpu.system) / 1e3 / total).toFixed(2)} ms CPU an instance` +
+      (databaseUrl ? `, PostgreSQL ${(((postgresCpuSeconds() - pgBefore) * 1e3) / total).toFixed(2)} ms` : ''),
+  );
+  await printStatements(db, total);
+  await close();
+  async function close() {
+    await node.close();
+    await db.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
 }
+
+const cpuSplits: string[] = [];
 
 const floors: string[] = [];
 
@@ -161,4 +181,5 @@ if (only !== 'pglite' && findPostgresBin()) {
     cluster.stop();
   }
 }
-console.log(`\nHTTP floor (same client, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);
+if (floors.length) console.log(`\nHTTP floor (same client, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);
+if (cpuSplits.length) console.log(`\nCPU per instance:\n${cpuSplits.map((f) => `- ${f}`).join('\n')}`);

@@ -56,7 +56,7 @@ export async function startThrowawayCluster(options: { fsync?: boolean } = {}): 
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200`,
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200${process.env.ZHILI_PG_OPTS ? ` ${process.env.ZHILI_PG_OPTS}` : ""}`,
     'start',
   ]);
   return {

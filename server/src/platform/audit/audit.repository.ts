@@ -46,9 +46,11 @@ export async function insertPending(tx: Executor, entry: Omit<ChainedFields, 'se
 }
 
 export async function insertPendingMany(db: Executor, entries: Omit<ChainedFields, 'seq'>[]): Promise<void> {
-  await sql`insert into audit_pending (entry) select e::jsonb from unnest(${entries.map((e) => JSON.stringify(e))}::text[]) as e`.execute(
-    db,
-  );
+  await pendingInsert(entries).execute(db);
+}
+
+export function pendingInsert(entries: Omit<ChainedFields, 'seq'>[]) {
+  return sql`insert into audit_pending (entry) select e::jsonb from unnest(${entries.map((e) => JSON.stringify(e))}::text[]) as e`;
 }
 
 /** The oldest pending entries no other chainer holds. */

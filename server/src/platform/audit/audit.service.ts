@@ -13,6 +13,24 @@ import {
 import { chainHash, genesisHash, type ChainedFields } from './audit-chain.ts';
 import * as repo from './audit.repository.ts';
 
+function entryOf(input: AuditInput): Omit<ChainedFields, 'seq'> {
+  return {
+    id: newId('aud'),
+    at: new Date().toISOString(),
+    actorId: input.actor.accountId ?? input.actor.clientId,
+    actorKind: input.actor.kind,
+    actorName: input.actor.displayName,
+    action: input.action,
+    outcome: input.outcome ?? 'ok',
+    targetType: input.targetType ?? null,
+    targetId: input.targetId ?? null,
+    orgId: input.orgId ?? input.actor.orgId,
+    regionCode: input.regionCode ?? input.actor.regionCode,
+    ip: input.actor.ip || null,
+    details: input.details ?? {},
+  };
+}
+
 /** GM/T 0009 default user ID for SM2 signatures. */
 const sm2UserId = '1234567812345678';
 const checkpointEvery = 64;
@@ -65,21 +83,7 @@ export class AuditLog {
    * describes, or not at all. Without a transaction it runs in its own.
    */
   async record(input: AuditInput, tx?: Executor): Promise<void> {
-    const entry = {
-      id: newId('aud'),
-      at: new Date().toISOString(),
-      actorId: input.actor.accountId ?? input.actor.clientId,
-      actorKind: input.actor.kind,
-      actorName: input.actor.displayName,
-      action: input.action,
-      outcome: input.outcome ?? 'ok',
-      targetType: input.targetType ?? null,
-      targetId: input.targetId ?? null,
-      orgId: input.orgId ?? input.actor.orgId,
-      regionCode: input.regionCode ?? input.actor.regionCode,
-      ip: input.actor.ip || null,
-      details: input.details ?? {},
-    };
+    const entry = entryOf(input);
     if (tx) return repo.insertPending(tx, entry);
     // On its own: joins the entries waiting to be written, all committed in one statement —
     // a group commit, so a busy gateway pays one commit for many calls. It resolves only
@@ -88,6 +92,14 @@ export class AuditLog {
       this.waiting.push({ entry, resolve, reject });
       if (!this.writing) void this.writeWaiting();
     });
+  }
+
+  /**
+   * An `insert` of entries for the caller to run inside a statement of its own (a CTE of its
+   * transaction's last statement): the same commit as `record(…, tx)`, one round trip fewer.
+   */
+  insertStatement(inputs: AuditInput[]) {
+    return repo.pendingInsert(inputs.map(entryOf));
   }
 
   private waiting: { entry: Parameters<typeof repo.insertPending>[1]; resolve: () => void; reject: (e: unknown) => void }[] = [];

@@ -254,6 +254,19 @@ export class ItemDefinitions {
     return row ? this.processSource(row, db) : undefined;
   }
 
+  /**
+   * For the workflow engine starting an instance: the ids of the item's latest process and form
+   * versions, in one round trip (deployed versions never change, so the engine keeps them by id).
+   */
+  async latestVersionIds(itemId: string, db: Executor = this.db.kysely): Promise<{ processId: string | null; formId: string | null }> {
+    const row = (
+      await sql<{ process_id: string | null; form_id: string | null }>`select
+          (select id from item_process_versions where item_id = ${itemId} order by version desc limit 1) as process_id,
+          (select id from item_form_versions where item_id = ${itemId} order by version desc limit 1) as form_id`.execute(db)
+    ).rows[0];
+    return { processId: row?.process_id ?? null, formId: row?.form_id ?? null };
+  }
+
   /** For call activities naming a process by its BPMN id: the newest deployment of that id. */
   async latestProcessByKey(processKey: string, db: Executor = this.db.kysely): Promise<ProcessSource | undefined> {
     const row = (
@@ -282,15 +295,6 @@ export class ItemDefinitions {
       regionCode: org?.regionCode ?? '',
       timeLimitDays: row.time_limit_days,
     };
-  }
-
-  async latestForm(itemId: string, db: Executor = this.db.kysely): Promise<FormSource | undefined> {
-    const row = (
-      await sql<FormRow>`select id, version, schema, ui_schema from item_form_versions where item_id = ${itemId} order by version desc limit 1`.execute(
-        db,
-      )
-    ).rows[0];
-    return row ? toFormSource(row) : undefined;
   }
 
   async formById(formVersionId: string, db: Executor = this.db.kysely): Promise<FormSource | undefined> {

@@ -21,13 +21,14 @@ import {
   type Executor,
   type Locale,
 } from '../../kernel/index.ts';
-import type { AuditLog } from '../audit/index.ts';
+import type { AuditInput, AuditLog } from '../audit/index.ts';
 import { readBpmn } from './bpmn-model.ts';
 import type { CalendarStore } from './calendar.ts';
 import type { Variables } from './expressions.ts';
 import { attachmentIds, checkFormData, formPart } from './form-data.ts';
 import {
   indexModel,
+  newStepContext,
   Runtime,
   type DefinitionSource,
   type FormVersion,
@@ -143,7 +144,7 @@ export class WorkflowEngine {
     this.definitions = definitions;
     this.calendar = calendar;
     this.people = people;
-    this.runtime = new Runtime(definitions, this.handlers, (version) => this.model(version));
+    this.runtime = new Runtime(definitions, this.handlers, (version) => this.model(version), this.audit);
   }
 
   /** Modules register the service tasks they offer (notification, signature, gateway call …). */
@@ -176,12 +177,19 @@ export class WorkflowEngine {
     return version;
   }
 
+  /** An item's latest process and form versions: their ids read, the versions themselves kept once read. */
+  private async latestDeployed(itemId: string) {
+    const latest = await this.definitions.latestVersionIds(itemId);
+    if (!latest.processId) throw new NotFoundError('workflow.no_process', { itemId });
+    return { version: await this.version(latest.processId), form: latest.formId ? await this.form(latest.formId) : undefined };
+  }
+
   /** One step of the engine: one transaction; the history it wrote goes in with it, in one statement. */
   private async step<T>(actor: Actor, work: (tx: Executor, ctx: StepContext) => Promise<T>): Promise<T> {
     return this.db.kysely.transaction().execute(async (tx) => {
-      const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [] };
+      const ctx = newStepContext(tx, actor);
       const result = await work(tx, ctx);
-      await this.runtime.flushHistory(ctx);
+      await this.runtime.finish(ctx);
       return result;
     });
   }
@@ -227,10 +235,8 @@ export class WorkflowEngine {
    * transaction with `startPrepared`, so its row and the instance commit together.
    */
   async prepareStart(actor: Actor, locale: Locale, input: StartInput): Promise<PreparedStart> {
-    const version = await this.definitions.latestProcess(input.itemId);
-    if (!version) throw new NotFoundError('workflow.no_process', { itemId: input.itemId });
+    const { version, form } = await this.latestDeployed(input.itemId);
     requirePermission(actor, 'workflow.start', { orgId: version.orgId, regionCode: version.regionCode });
-    this.versions.set(version.definitionId, version);
     const model = await this.model(version);
     for (const node of Object.values(model.nodes)) {
       if (node.serviceTask && !this.handlers.has(node.serviceTask.handler))
@@ -243,7 +249,6 @@ export class WorkflowEngine {
         if (!found) throw new ValidationError('workflow.called_process_missing', { elementId: node.id, calledElement: called });
       }
     }
-    const form = await this.definitions.latestForm(version.itemId);
     const schema = this.checkForm(locale, form, null, input.variables, true) ?? null;
     const calendar = await this.calendar.calendar();
     const now = new Date();
@@ -252,10 +257,13 @@ export class WorkflowEngine {
     return { id: newId('wfi'), actor, input, version, model, formVersionId: form?.formVersionId ?? null, schema, due, warn };
   }
 
-  /** Starts a prepared instance inside the caller's transaction; returns its id. */
-  async startPrepared(tx: Executor, prepared: PreparedStart): Promise<string> {
+  /**
+   * Starts a prepared instance inside the caller's transaction; returns its id. `audit`: the
+   * caller's own entries about it, written in the start's last statement.
+   */
+  async startPrepared(tx: Executor, prepared: PreparedStart, audit: AuditInput[] = []): Promise<string> {
     const { id, actor, input, version, model, schema, due, warn } = prepared;
-    const ctx: StepContext = { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [] };
+    const ctx = newStepContext(tx, actor);
     await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
         form_version_id, time_limit_days, due_at, warn_at, time_state)
       values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
@@ -285,19 +293,17 @@ export class WorkflowEngine {
       model,
       model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
     );
-    await this.audit.record(
-      {
-        actor,
-        action: 'workflow.instance.start',
-        targetType: 'wf_instance',
-        targetId: id,
-        orgId: version.orgId,
-        regionCode: version.regionCode,
-        details: { itemId: version.itemId, version: version.version },
-      },
-      tx,
-    );
-    await this.runtime.flushHistory(ctx);
+    ctx.audit.push({
+      actor,
+      action: 'workflow.instance.start',
+      targetType: 'wf_instance',
+      targetId: id,
+      orgId: version.orgId,
+      regionCode: version.regionCode,
+      details: { itemId: version.itemId, version: version.version },
+    });
+    ctx.audit.push(...audit);
+    await this.runtime.finish(ctx);
     return id;
   }
 
@@ -338,19 +344,17 @@ export class WorkflowEngine {
     return row;
   }
 
-  private async recordTask(tx: Executor, actor: Actor, action: string, task: TaskRow, details?: Record<string, unknown>) {
-    await this.audit.record(
-      {
-        actor,
-        action,
-        targetType: 'wf_task',
-        targetId: task.id,
-        orgId: task.org_id,
-        regionCode: task.region_code,
-        ...(details ? { details } : {}),
-      },
-      tx,
-    );
+  /** The step's audit entry about a task (written with its history when the step ends). */
+  private recordTask(ctx: StepContext, action: string, task: TaskRow, details?: Record<string, unknown>) {
+    ctx.audit.push({
+      actor: ctx.actor,
+      action,
+      targetType: 'wf_task',
+      targetId: task.id,
+      orgId: task.org_id,
+      regionCode: task.region_code,
+      ...(details ? { details } : {}),
+    });
   }
 
   /** The definition behind a task, read before any transaction (on PGlite a read beside one waits forever). */
@@ -374,7 +378,7 @@ export class WorkflowEngine {
       const task = await this.lockTask(tx, actor, taskId);
       await sql`update wf_tasks set assignee = ${claim ? actor.accountId : null} where id = ${taskId}`.execute(tx);
       await this.runtime.history(ctx, task.instance_id, claim ? 'task.claim' : 'task.unclaim', task.node_id);
-      await this.recordTask(tx, actor, claim ? 'workflow.task.claim' : 'workflow.task.unclaim', task);
+      this.recordTask(ctx, claim ? 'workflow.task.claim' : 'workflow.task.unclaim', task);
     });
     return this.task(actor, taskId);
   }
@@ -427,16 +431,18 @@ export class WorkflowEngine {
         await this.runtime.leave(ctx, model, node.id, task.token_id);
         await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id));
       }
-      await this.recordTask(tx, actor, 'workflow.task.complete', task);
-      return { view: toTaskView({ ...row!, status: 'completed', completed_by: actor.accountId }), instanceId: instance.id };
-    });
-    const next = (
-      await sql<{ status: string; open: { id: string; nodeId: string; name: string }[] }>`select i.status,
+      this.recordTask(ctx, 'workflow.task.complete', task);
+      // what is next in the instance, read in the statement that writes the step's history
+      const [next] = await this.runtime.finish(
+        ctx,
+        sql<{ status: string; open: { id: string; nodeId: string; name: string }[] }>`select i.status,
           coalesce((select json_agg(json_build_object('id', t.id, 'nodeId', t.node_id, 'name', t.name) order by t.created_at, t.id)
             from wf_tasks t where t.instance_id = i.id and t.status = 'open'), '[]'::json) as open
-        from wf_instances i where i.id = ${answer.instanceId}`.execute(this.db.kysely)
-    ).rows[0]!;
-    return { ...answer.view, instanceStatus: next.status, nextTasks: next.open };
+        from wf_instances i where i.id = ${instance.id}`,
+      );
+      return { view: toTaskView({ ...row!, status: 'completed', completed_by: actor.accountId }), next: next! };
+    });
+    return { ...answer.view, instanceStatus: answer.next.status, nextTasks: answer.next.open };
   }
 
   /** Forms, like process versions, never change once deployed: kept once read. */
@@ -480,7 +486,7 @@ export class WorkflowEngine {
         toAccountId: target.accountId,
         ...(input.comment ? { comment: input.comment } : {}),
       });
-      await this.recordTask(tx, actor, 'workflow.task.delegate', task, { to: target.accountId });
+      this.recordTask(ctx, 'workflow.task.delegate', task, { to: target.accountId });
     });
     return this.taskAfterStep(taskId);
   }
@@ -526,7 +532,7 @@ export class WorkflowEngine {
       await this.runtime.leave(ctx, model, task.node_id, task.token_id);
       await sql`update wf_tokens set node_id = ${target.nodeId}, status = 'waiting' where id = ${task.token_id}`.execute(tx);
       await this.runtime.createTask(ctx, instance, model.nodes[target.nodeId]!, task.token_id, {}, { assignee: target.completedBy });
-      await this.recordTask(tx, actor, 'workflow.task.return', task, { to: target.nodeId });
+      this.recordTask(ctx, 'workflow.task.return', task, { to: target.nodeId });
     });
     return this.stepAnswer(actor, taskId, instanceId);
   }
@@ -539,7 +545,7 @@ export class WorkflowEngine {
       throw new ForbiddenError('workflow.not_a_candidate', { taskId });
     await this.step(actor, async (tx, ctx) => {
       await this.runtime.history(ctx, task.instance_id, 'comment', task.node_id, { taskId, text });
-      await this.recordTask(tx, actor, 'workflow.task.comment', task);
+      this.recordTask(ctx, 'workflow.task.comment', task);
     });
     return { at: new Date().toISOString(), actor: actor.displayName, text };
   }
@@ -562,7 +568,7 @@ export class WorkflowEngine {
       if (instance.clock_paused_at) throw new ConflictError('workflow.supplement_pending', { instanceId });
       await sql`update wf_instances set clock_paused_at = now(), supplement_reason = ${reason} where id = ${instanceId}`.execute(tx);
       await this.runtime.history(ctx, instanceId, 'supplement.request', null, { reason });
-      await this.recordInstance(tx, actor, 'workflow.supplement.request', instance);
+      this.recordInstance(ctx, 'workflow.supplement.request', instance);
     });
     return this.instance(actor, instanceId);
   }
@@ -591,7 +597,7 @@ export class WorkflowEngine {
         ...(input.comment ? { comment: input.comment } : {}),
         variables: Object.keys(input.variables),
       });
-      await this.recordInstance(tx, actor, 'workflow.supplement.receive', instance);
+      this.recordInstance(ctx, 'workflow.supplement.receive', instance);
     });
     return this.instance(actor, instanceId);
   }
@@ -609,15 +615,20 @@ export class WorkflowEngine {
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
       await guard(tx);
       await this.runtime.cancelInstance(ctx, instanceId, reason);
-      await this.recordInstance(tx, actor, 'workflow.instance.withdraw', instance);
+      this.recordInstance(ctx, 'workflow.instance.withdraw', instance);
     });
   }
 
-  private async recordInstance(tx: Executor, actor: Actor, action: string, instance: FullInstanceRow) {
-    await this.audit.record(
-      { actor, action, targetType: 'wf_instance', targetId: instance.id, orgId: instance.org_id, regionCode: instance.region_code },
-      tx,
-    );
+  /** The step's audit entry about an instance (written with its history when the step ends). */
+  private recordInstance(ctx: StepContext, action: string, instance: FullInstanceRow) {
+    ctx.audit.push({
+      actor: ctx.actor,
+      action,
+      targetType: 'wf_instance',
+      targetId: instance.id,
+      orgId: instance.org_id,
+      regionCode: instance.region_code,
+    });
   }
 
   /** Delivers a message to the oldest instance waiting for it with that correlation key. */
@@ -653,7 +664,7 @@ export class WorkflowEngine {
       await this.runtime.history(ctx, instance.id, 'message.receive', subscription.node_id, { message: input.name, correlationKey: key });
       const node = model.nodes[subscription.node_id]!;
       await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, subscription.token_id));
-      await this.recordInstance(tx, actor, 'workflow.message.receive', instance);
+      this.recordInstance(ctx, 'workflow.message.receive', instance);
     });
     return { instanceId: found.instance_id, delivered: true };
   }
@@ -806,10 +817,8 @@ export class WorkflowEngine {
 
   /** For an application about to start: the item's whole form, filled from what the platform knows of the applicant. */
   async prefillForItem(actor: Actor, itemId: string) {
-    const version = await this.definitions.latestProcess(itemId);
-    if (!version) throw new NotFoundError('workflow.no_process', { itemId });
+    const { version, form } = await this.latestDeployed(itemId);
     requirePermission(actor, 'workflow.start', { orgId: version.orgId, regionCode: version.regionCode });
-    const form = await this.definitions.latestForm(itemId);
     return this.runPrefills(actor, itemId, form?.schema ?? null);
   }
 
@@ -971,7 +980,7 @@ export class WorkflowEngine {
       const instance = await this.lockInstance(tx, instanceId);
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
       await this.runtime.cancelInstance(ctx, instanceId, reason);
-      await this.recordInstance(tx, actor, 'workflow.instance.stop', instance);
+      this.recordInstance(ctx, 'workflow.instance.stop', instance);
     });
     return this.instance(actor, instanceId);
   }

@@ -1,5 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type RawBuilder } from 'kysely';
 import { newId, type Actor, type Executor } from '../../kernel/index.ts';
+import type { AuditInput, AuditLog } from '../audit/index.ts';
 import type { ProcessModel, ProcessNode, Timer } from './bpmn-model.ts';
 import { addDuration, parseCycle, parseDuration } from './durations.ts';
 import { compileExpression, type Variables } from './expressions.ts';
@@ -7,9 +8,9 @@ import { compileExpression, type Variables } from './expressions.ts';
 /** Where the engine gets deployed processes and forms: wired by the composition root to the items module. */
 export interface DefinitionSource {
   latestProcess(itemId: string, db?: Executor): Promise<ProcessVersion | undefined>;
+  latestVersionIds(itemId: string, db?: Executor): Promise<{ processId: string | null; formId: string | null }>;
   latestProcessByKey(processKey: string, db?: Executor): Promise<ProcessVersion | undefined>;
   processById(definitionId: string, db?: Executor): Promise<ProcessVersion | undefined>;
-  latestForm(itemId: string, db?: Executor): Promise<FormVersion | undefined>;
   formById(formVersionId: string, db?: Executor): Promise<FormVersion | undefined>;
 }
 export interface ProcessVersion {
@@ -113,6 +114,12 @@ export interface StepContext {
   waiting: Set<string>;
   /** history entries of this step, written together when it ends */
   history: { instanceId: string; action: string; nodeId: string | null; details: Record<string, unknown> }[];
+  /** audit entries of this step, written with its history */
+  audit: AuditInput[];
+}
+
+export function newStepContext(tx: Executor, actor: Actor): StepContext {
+  return { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [], audit: [] };
 }
 
 interface Arrival {
@@ -130,31 +137,46 @@ export class Runtime {
   private readonly definitions: DefinitionSource;
   private readonly handlers: Map<string, ServiceHandler>;
   private readonly models: (version: ProcessVersion) => Promise<RunnableModel>;
+  private readonly audit: AuditLog;
 
   constructor(
     definitions: DefinitionSource,
     handlers: Map<string, ServiceHandler>,
     models: (version: ProcessVersion) => Promise<RunnableModel>,
+    audit: AuditLog,
   ) {
     this.definitions = definitions;
     this.handlers = handlers;
     this.models = models;
+    this.audit = audit;
   }
 
   async history(ctx: StepContext, instanceId: string, action: string, nodeId: string | null, details: Record<string, unknown> = {}) {
     ctx.history.push({ instanceId, action, nodeId, details });
   }
 
-  async flushHistory(ctx: StepContext): Promise<void> {
-    if (ctx.history.length === 0) return;
-    const who = ctx.actor.accountId ?? ctx.actor.clientId;
-    const rows = ctx.history.map(
-      (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
-    );
-    await sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)}`.execute(
-      ctx.tx,
-    );
+  /**
+   * Ends a step's writing: its history and audit entries go in as one statement, and `answer` (a
+   * select, which sees the step's earlier writes) is read in that same round trip.
+   */
+  async finish<R = never>(ctx: StepContext, answer?: RawBuilder<R>): Promise<R[]> {
+    const writes: RawBuilder<unknown>[] = [];
+    if (ctx.history.length) {
+      const who = ctx.actor.accountId ?? ctx.actor.clientId;
+      const rows = ctx.history.map(
+        (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
+      );
+      writes.push(
+        sql`history as (insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)})`,
+      );
+    }
+    if (ctx.audit.length) writes.push(sql`audited as (${this.audit.insertStatement(ctx.audit)})`);
     ctx.history = [];
+    ctx.audit = [];
+    if (!writes.length && !answer) return [];
+    const select = answer ?? sql<R>`select 1`;
+    const statement = writes.length ? sql<R>`with ${sql.join(writes)} ${select}` : select;
+    return (await statement.execute(ctx.tx)).rows;
   }
 
   async saveVariables(ctx: StepContext, instance: InstanceRow): Promise<void> {

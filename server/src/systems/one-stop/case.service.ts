@@ -382,29 +382,30 @@ export class CaseService {
     const orgs = new Map(await Promise.all(parts.map(async (p) => [p.orgId, await this.identity.findOrg(p.orgId)] as const)));
     const submitted: string[] = [];
     await this.db.kysely.transaction().execute(async (tx) => {
-      const numbers = await caseNumbers(tx, parts.length + (bundle ? 1 : 0));
-      submitted.push(...numbers);
       if (bundle)
         await sql`insert into bundle_applications (id, case_no, bundle_code, bundle_name, applicant_id, form)
-          values (${bundleId}, ${numbers.pop()!}, ${bundle.code}, ${bundle.name}, ${applicant.id}, ${JSON.stringify(form)}::jsonb)`.execute(
-          tx,
-        );
+          values (${bundleId}, ${nextCaseNo}, ${bundle.code}, ${bundle.name}, ${applicant.id}, ${JSON.stringify(form)}::jsonb)`.execute(tx);
       for (const [i, part] of prepared.entries()) {
         const org = orgs.get(part.service.orgId);
         const mine = sources.filter((s) => s.field in part.form);
-        await sql`insert into service_cases (id, case_no, service_code, service_name, org_id, region_code, applicant_id, applicant_name,
+        const caseNo = (
+          await sql<{
+            case_no: string;
+          }>`insert into service_cases (id, case_no, service_code, service_name, org_id, region_code, applicant_id, applicant_name,
             applicant_kind, bundle_application_id, status, form, prefilled, consent_at, instance_id, promised_days, due_at)
-          values (${caseIds[i]!}, ${numbers[i]!}, ${part.service.code}, ${part.service.name}, ${part.service.orgId}, ${org?.regionCode ?? ''},
+          values (${caseIds[i]!}, ${nextCaseNo}, ${part.service.code}, ${part.service.name}, ${part.service.orgId}, ${org?.regionCode ?? ''},
             ${applicant.id}, ${applicant.displayName}, ${applicant.kind}, ${bundleId}, 'submitted', ${JSON.stringify(part.form)}::jsonb,
             ${JSON.stringify(mine)}::jsonb, now(), ${part.start.id}, ${part.service.guide.promisedDays},
-            ${part.start.due?.toISOString() ?? null})`.execute(tx);
-        await this.workflow.startPrepared(tx, part.start);
+            ${part.start.due?.toISOString() ?? null}) returning case_no`.execute(tx)
+        ).rows[0]!.case_no;
+        submitted.push(caseNo);
         if (refused) {
           const taken = await sql`update service_cases set superseded_by = ${caseIds[i]!}, updated_at = now()
             where id = ${refused.id} and superseded_by is null`.execute(tx);
           if (Number(taken.numAffectedRows ?? 0) !== 1) throw new ConflictError('onestop.not_resubmittable', { status: refused.status });
         }
-        await this.audit.record(
+        // the submission's audit entry goes in with the process start's last statement
+        await this.workflow.startPrepared(tx, part.start, [
           {
             actor,
             action: 'onestop.case.submit',
@@ -414,14 +415,13 @@ export class CaseService {
             regionCode: org?.regionCode ?? null,
             details: {
               service: part.service.code,
-              caseNo: numbers[i],
+              caseNo,
               consent: true,
               ...(bundle ? { bundle: bundle.code } : {}),
               ...(refused ? { resubmitOf: refused.id } : {}),
             },
           },
-          tx,
-        );
+        ]);
       }
     });
     if (bundle) return this.bundleApplication(actor, bundleId!);
@@ -643,13 +643,9 @@ function onBehalfOf(actor: Actor): Actor {
 }
 
 /** Numbers for a submission: 办件编号 = year-month-day + a running number (one sequence, never reused). */
-async function caseNumbers(tx: Executor, count: number): Promise<string[]> {
-  const rows = (
-    await sql<{ n: string; day: string }>`select nextval('service_case_numbers')::text as n,
-      to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') as day from generate_series(1, ${count})`.execute(tx)
-  ).rows;
-  return rows.map((r) => `ZW${r.day}${r.n.padStart(8, '0')}`);
-}
+/** 办件编号 ZW + the China date + 8 digits (more when the sequence outgrows them), taken inside the insert. */
+const nextCaseNo = sql<string>`(select 'ZW' || to_char(now() at time zone 'Asia/Shanghai', 'YYYYMMDD') || lpad(n::text, greatest(8, length(n::text)), '0')
+  from nextval('service_case_numbers') as n)`;
 
 const publicSteps = new Set(['instance.start', 'task.complete', 'supplement.request', 'supplement.receive', 'instance.cancel', 'node.end']);
 

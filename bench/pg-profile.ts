@@ -1,0 +1,45 @@
+// Diagnostics for the benches on PostgreSQL: the CPU its processes used, and (with
+// BENCH_STATEMENTS=1 and ZHILI_PG_OPTS="-c shared_preload_libraries=pg_stat_statements")
+// the statements a run sent, most expensive first.
+import { readdirSync, readFileSync } from 'node:fs';
+import { sql } from 'kysely';
+import type { Database } from '../server/src/kernel/index.ts';
+
+/** CPU seconds used so far by every PostgreSQL process (the server's backends), from /proc. */
+export function postgresCpuSeconds(): number {
+  let ticks = 0;
+  for (const pid of readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (!stat.includes('(postgres)')) continue;
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return ticks / 100;
+}
+
+const wanted = () => Boolean(process.env.BENCH_STATEMENTS);
+
+export async function resetStatements(db: Database): Promise<void> {
+  if (!wanted() || db.kind !== 'postgres') return;
+  await sql`create extension if not exists pg_stat_statements`.execute(db.kysely);
+  await sql`select pg_stat_statements_reset()`.execute(db.kysely);
+}
+
+/** Prints the statements since the reset: calls per unit of work, mean time, text. */
+export async function printStatements(db: Database, units: number): Promise<void> {
+  if (!wanted() || db.kind !== 'postgres') return;
+  const rows = (
+    await sql<{ n: string; mean: string; query: string }>`select calls::text as n, round(mean_exec_time::numeric, 3)::text as mean,
+        left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query
+      from pg_stat_statements where query not like '%pg_stat_statements%' order by calls desc, total_exec_time desc limit 25`.execute(
+      db.kysely,
+    )
+  ).rows;
+  const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
+  console.log(`\nstatements (${(total / units).toFixed(1)} a unit, begin/commit not counted):`);
+  for (const r of rows) console.log(`${(Number(r.n) / units).toFixed(2).padStart(6)} × ${r.mean.padStart(7)} ms  ${r.query}`);
+}
