@@ -51,12 +51,12 @@ for (const [label, device] of Object.entries(devices)) {
         if (document.querySelector('[data-testid="${device.ready}"]')) { window.__meaningful = performance.now(); observer.disconnect(); }
       }).observe(document, { childList: true, subtree: true });`,
     });
-    const scripts: Buffer[] = [];
+    const scripts: { url: string; body: Buffer }[] = [];
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script')
         void response
           .body()
-          .then((b) => scripts.push(b))
+          .then((body) => scripts.push({ url: response.url(), body }))
           .catch(() => undefined);
     });
     await page.goto(device.path);
@@ -68,7 +68,11 @@ for (const [label, device] of Object.entries(devices)) {
     // the home paints in the frame after it is in the DOM: count to that frame
     paints.push(timing.fcp);
     meaningful.push(timing.meaningful + 16);
-    jsBytes = scripts.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+    const sizes = scripts.map(({ url, body }) => ({ file: new URL(url).pathname, gzip: gzipSync(body, { level: 9 }).length }));
+    jsBytes = sizes.reduce((n, s) => n + s.gzip, 0);
+    // BENCH_LIST=1: which scripts the first route fetched, biggest first
+    if (process.env.BENCH_LIST && visit === 0)
+      for (const s of sizes.sort((a, b) => b.gzip - a.gzip)) console.log(`  ${(s.gzip / 1024).toFixed(1).padStart(6)} KB ${s.file}`);
     await context.close();
   }
   console.log(`| ${label} | ${(jsBytes / 1024).toFixed(1)} KB | ${median(paints).toFixed(0)} ms | ${median(meaningful).toFixed(0)} ms |`);

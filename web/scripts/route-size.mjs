@@ -16,21 +16,24 @@ function closure(key, seen = new Set()) {
 }
 
 const entryKey = Object.keys(manifest).find((key) => manifest[key].isEntry);
+// each front end with its Chinese texts (src/shared/i18n/zh-CN/, fetched with it)
+const texts = (...groups) => groups.map((group) => `src/shared/i18n/zh-CN/${group}.ts`);
 const routes = {
-  'login (desktop)': 'src/login/login-page.tsx',
-  'login (mobile)': 'src/login/mobile-login-page.tsx',
-  'portal (desktop)': 'src/portal/desktop/portal-app.tsx',
-  'portal (mobile)': 'src/portal/mobile/mobile-portal-app.tsx',
-  'workbench (desktop)': 'src/workbench/desktop/workbench-app.tsx',
-  'workbench (mobile)': 'src/workbench/mobile/mobile-workbench-app.tsx',
-  console: 'src/console/console-app.tsx',
-  open: 'src/open/open-app.tsx',
+  'login (desktop)': ['src/login/login-page.tsx'],
+  'login (mobile)': ['src/login/mobile-login-page.tsx'],
+  'portal (desktop)': ['src/portal/desktop/portal-app.tsx', ...texts('portal')],
+  'portal (mobile)': ['src/portal/mobile/mobile-portal-app.tsx', ...texts('portal')],
+  'workbench (desktop)': ['src/workbench/desktop/workbench-app.tsx', ...texts('workbench')],
+  'workbench (mobile)': ['src/workbench/mobile/mobile-workbench-app.tsx', ...texts('workbench')],
+  console: ['src/console/console-app.tsx', ...texts('console', 'catalog', 'workbench')],
+  open: ['src/open/open-app.tsx', ...texts('open-data', 'catalog')],
 };
 
 const gz = (file) => gzipSync(readFileSync(join(dist, file)), { level: 9 }).length;
-for (const [name, key] of Object.entries(routes)) {
-  if (!manifest[key]) continue;
-  const chunks = closure(key, closure(entryKey));
+for (const [name, keys] of Object.entries(routes)) {
+  if (!keys.every((key) => manifest[key])) continue;
+  const chunks = closure(entryKey);
+  for (const key of keys) closure(key, chunks);
   let total = 0;
   for (const chunk of chunks) total += gz(manifest[chunk].file);
   console.log(`${name.padEnd(22)} ${(total / 1024).toFixed(1).padStart(7)} KB gzip JS (${chunks.size} chunks)`);

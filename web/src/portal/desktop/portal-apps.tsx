@@ -1,9 +1,14 @@
-import { App, Card, Col, Row, Tag } from 'antd';
+import { App, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useLaunchApp, useLauncherApps } from '../../shared/app-launcher';
+import { Panel } from '../../shared/desktop/states';
 import { errorMessage } from '../../shared/errors';
 
-/** 特色应用 on the desktop Portal: the apps registered for the Portal in the person's region; nothing when there are none. */
+/**
+ * 特色应用 on the desktop Portal: the apps registered for the Portal in the person's region;
+ * nothing when there are none. Tiles like the service domains' (antd's Card would bring its
+ * tabs onto the home, B7).
+ */
 export function PortalApps() {
   const { t } = useTranslation();
   const { message } = App.useApp();
@@ -11,22 +16,22 @@ export function PortalApps() {
   const launch = useLaunchApp('portal');
   if (!apps.data?.length) return null;
   return (
-    <Card title={t('portal.apps.title')} style={{ marginTop: 24 }} data-testid="portal-apps">
-      <Row gutter={[16, 16]}>
+    <Panel title={t('portal.apps.title')} className="zl-portal-apps" testId="portal-apps">
+      <div className="zl-tile-grid is-apps">
         {apps.data.map((app) => (
-          <Col key={app.id} xs={12} md={6}>
-            <Card
-              size="small"
-              hoverable
-              onClick={() => launch.mutate(app.id, { onError: (error) => void message.error(errorMessage(error, t)) })}
-              data-testid={`portal-app-${app.code}`}
-            >
-              <Card.Meta title={app.name} description={app.description || app.ownerOrgName} />
-              <Tag style={{ marginTop: 8 }}>{app.ownerOrgName}</Tag>
-            </Card>
-          </Col>
+          <button
+            key={app.id}
+            type="button"
+            className="zl-tile zl-app-tile"
+            onClick={() => launch.mutate(app.id, { onError: (error) => void message.error(errorMessage(error, t)) })}
+            data-testid={`portal-app-${app.code}`}
+          >
+            <span className="zl-tile-name">{app.name}</span>
+            <span className="zl-app-tile-description">{app.description || app.ownerOrgName}</span>
+            <Tag>{app.ownerOrgName}</Tag>
+          </button>
         ))}
-      </Row>
-    </Card>
+      </div>
+    </Panel>
   );
 }

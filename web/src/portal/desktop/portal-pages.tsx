@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Col, Row } from 'antd';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useMe } from '../../shared/auth';
 import { EmptyBlock, Panel } from '../../shared/desktop/states';
@@ -12,6 +12,7 @@ import { BundleCards } from './apply-bundle-cards';
 import { CaseRows } from './case-rows';
 import { ServiceGrid } from './service-grid';
 import { PortalSearch } from './portal-shell';
+import { Greeting } from '../../shared/greeting';
 
 // A theme's list is loaded when a tile is opened.
 // The apps come after the first paint, in their own chunk.
@@ -26,7 +27,7 @@ export function PortalHome() {
     <div data-testid="portal-home">
       <section className="zl-portal-hero">
         <h1>
-          <Trans i18nKey="portal.home.greeting" values={{ name: me.displayName }} components={{ name: <span data-testid="user-name" /> }} />
+          <Greeting i18nKey="portal.home.greeting" name={me.displayName} />
         </h1>
         <p>{enterprise ? t('portal.home.enterpriseIntro') : t('portal.home.citizenIntro')}</p>
         <div className="zl-portal-hero-search">

@@ -8,9 +8,10 @@ import {
   IdcardOutlined,
   ProfileOutlined,
   SafetyCertificateOutlined,
+  SearchOutlined,
   UserOutlined,
 } from '@ant-design/icons';
-import { Input, Layout, Menu, type MenuProps } from 'antd';
+import { Layout, Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { hasPermission, useMe } from '../../shared/auth';
@@ -30,23 +31,38 @@ const NAV = [
   { path: '/portal/me', label: 'portal.nav.me', icon: <UserOutlined /> },
 ] as const;
 
+/**
+ * The Portal's search box: a plain form (antd's Input.Search would bring the whole input
+ * family — text areas, passwords, OTP — onto the first route, B7), styled like antd's.
+ */
 export function PortalSearch({ size = 'middle' }: { size?: 'middle' | 'large' }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
   const [params] = useSearchParams();
   return (
-    <Input.Search
-      key={params.get('q') ?? ''}
-      defaultValue={params.get('q') ?? ''}
-      size={size}
-      allowClear
-      placeholder={t('portal.searchPlaceholder')}
-      enterButton
-      onSearch={(value) => {
-        navigate(searchPath('/portal/search', value, params.get('audience')));
-      }}
+    <form
+      role="search"
+      className={`zl-search${size === 'large' ? ' is-large' : ''}`}
       data-testid="portal-search"
-    />
+      onSubmit={(event) => {
+        event.preventDefault();
+        const value = new FormData(event.currentTarget).get('q');
+        navigate(searchPath('/portal/search', typeof value === 'string' ? value : '', params.get('audience')));
+      }}
+    >
+      <input
+        key={params.get('q') ?? ''}
+        name="q"
+        type="search"
+        defaultValue={params.get('q') ?? ''}
+        placeholder={t('portal.searchPlaceholder')}
+        aria-label={t('portal.searchPlaceholder')}
+        autoComplete="off"
+      />
+      <button type="submit" aria-label={t('common.search')} title={t('common.search')}>
+        <SearchOutlined />
+      </button>
+    </form>
   );
 }
 

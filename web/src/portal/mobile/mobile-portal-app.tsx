@@ -1,7 +1,7 @@
 import { lazy, Suspense, type ReactNode } from 'react';
 import { AppstoreOutlined, HomeOutlined, ProfileOutlined, UserOutlined } from '@ant-design/icons';
 import { Grid, List } from 'antd-mobile';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate, useSearchParams } from 'react-router';
 import { hasPermission, RequireAuth, useMe } from '../../shared/auth';
 import { MobileEmpty, MobileLoading } from '../../shared/mobile/mobile-results';
@@ -15,6 +15,7 @@ import { citizenTiles, enterpriseTiles, tilesFor, type ServiceTile } from '../se
 import { MobileBundleCards } from './mobile-apply-bundle-cards';
 import { MobileCaseRows } from './mobile-case-rows';
 import { MobileSearch } from './mobile-search';
+import { Greeting } from '../../shared/greeting';
 
 // Search, a theme's list and 办事指南 are not on the first route: load them when opened.
 const MobilePortalApps = lazy(() => import('./mobile-portal-apps').then((m) => ({ default: m.MobilePortalApps })));
@@ -67,7 +68,7 @@ function MobilePortalHome() {
     <div data-testid="portal-home-mobile">
       <section className="zl-m-hero">
         <h1>
-          <Trans i18nKey="portal.home.greeting" values={{ name: me.displayName }} components={{ name: <span data-testid="user-name" /> }} />
+          <Greeting i18nKey="portal.home.greeting" name={me.displayName} />
         </h1>
         <p>{enterprise ? t('portal.home.enterpriseIntro') : t('portal.home.citizenIntro')}</p>
       </section>

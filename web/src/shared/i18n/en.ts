@@ -1,8 +1,8 @@
-import type { zhCN } from './zh-CN';
+import type { Texts } from './zh-CN';
 
 // English. Domain terms stay Chinese (with an English gloss) so that both languages
 // name the same things a Zhejiang civil servant knows.
-export const en: typeof zhCN = {
+export const en: Texts = {
   common: {
     appName: 'Zhili 治理',
     appFullName: 'Integrated Public Data Platform',
@@ -170,7 +170,7 @@ export const en: typeof zhCN = {
     searchTitle: 'Service search',
     searchFor: 'Search "{{q}}"',
     home: {
-      greeting: 'Hello, <name>{{name}}</name>',
+      greeting: 'Hello, {{name}}',
       citizenIntro: 'One-stop services 一网通办, all in your pocket.',
       enterpriseIntro: 'Services for the whole life of an enterprise, from start-up to closure.',
       citizenThemes: 'Public-service domains',
@@ -563,7 +563,7 @@ export const en: typeof zhCN = {
       me: 'Me',
     },
     home: {
-      greeting: 'Hello, <name>{{name}}</name>',
+      greeting: 'Hello, {{name}}',
       inbox: 'To-do 待办',
       inboxEmpty: 'Nothing to do',
       apps: 'Applications',

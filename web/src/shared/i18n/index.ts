@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import { zhCN } from './zh-CN';
+import { textGroups, type TextGroup, type Texts } from './zh-CN';
+import { texts as core } from './zh-CN/core';
 
 export type Language = 'zh-CN' | 'en';
 
@@ -10,7 +11,7 @@ export const DEFAULT_LANGUAGE: Language = 'zh-CN';
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: typeof zhCN };
+    resources: { translation: Texts };
   }
 }
 
@@ -25,6 +26,21 @@ export function readStoredLanguage(): Language {
 
 export function currentLanguage(): Language {
   return i18next.language === 'en' ? 'en' : 'zh-CN';
+}
+
+/**
+ * A front end's Chinese texts, added before its first page renders (the shared ones ship with
+ * the app). English is one chunk with every front end's texts.
+ */
+export async function loadTexts(groups: TextGroup[]): Promise<void> {
+  const loaded = await Promise.all(groups.map((group) => textGroups[group]()));
+  for (const { texts } of loaded) i18next.addResourceBundle('zh-CN', 'translation', texts, true, false);
+}
+
+/** A front end's lazy module together with its texts: `lazy(() => withTexts(['portal'], import('./app')))`. */
+export async function withTexts<T>(groups: TextGroup[], module: Promise<T>): Promise<T> {
+  const [loaded] = await Promise.all([module, loadTexts(groups)]);
+  return loaded;
 }
 
 /** Chinese ships with the app; English is its own chunk, fetched the first time it is chosen. */
@@ -50,7 +66,7 @@ export async function initI18n(): Promise<typeof i18next> {
   const language = readStoredLanguage();
   document.documentElement.lang = language;
   await i18next.use(initReactI18next).init({
-    resources: { 'zh-CN': { translation: zhCN } },
+    resources: { 'zh-CN': { translation: core as Texts } },
     partialBundledLanguages: true,
     lng: DEFAULT_LANGUAGE,
     fallbackLng: DEFAULT_LANGUAGE,

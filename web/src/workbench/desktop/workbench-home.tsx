@@ -1,11 +1,11 @@
 import { lazy, Suspense } from 'react';
 import { Card, Col, Row, Typography } from 'antd';
-import { Trans } from 'react-i18next';
 import { useMe } from '../../shared/auth';
 import { LoadingBlock } from '../../shared/desktop/states';
 import { InboxCard } from './inbox';
 import { UrgentBanner } from './urgent-banner';
 import '../workbench.css';
+import { Greeting } from '../../shared/greeting';
 
 // The app launcher (its rating pop-over included) loads after the first paint of the home page.
 const AppLauncher = lazy(() => import('./app-launcher').then((m) => ({ default: m.AppLauncher })));
@@ -16,11 +16,7 @@ export function WorkbenchHome() {
     <div data-testid="workbench-home">
       <Card style={{ marginBottom: 24 }}>
         <Typography.Title level={3} style={{ marginTop: 0 }}>
-          <Trans
-            i18nKey="workbench.home.greeting"
-            values={{ name: me.displayName }}
-            components={{ name: <span data-testid="user-name" /> }}
-          />
+          <Greeting i18nKey="workbench.home.greeting" name={me.displayName} />
         </Typography.Title>
         <Typography.Text type="secondary" data-testid="org-name">
           {[me.orgName, me.regionName].filter(Boolean).join(' · ')}

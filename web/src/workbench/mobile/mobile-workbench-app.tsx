@@ -9,7 +9,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import { Badge, Grid, List } from 'antd-mobile';
-import { Trans, useTranslation } from 'react-i18next';
+import { useTranslation } from 'react-i18next';
 import { Navigate, Route, Routes, useNavigate } from 'react-router';
 import { RequireAuth, useMe } from '../../shared/auth';
 import { MobileForbidden, MobileLoading } from '../../shared/mobile/mobile-results';
@@ -22,6 +22,7 @@ import { useUnreadCount } from '../notices';
 import { MobileInbox } from './mobile-inbox';
 import { MobileInstructionItem } from './mobile-instruction-parts';
 import { MobileUrgentBanner } from './mobile-urgent-banner';
+import { Greeting } from '../../shared/greeting';
 
 // A task's page (its form, sheets and history) is not on the first route: load it when opened.
 const MobileTaskPage = lazy(() => import('./mobile-task-page').then((m) => ({ default: m.MobileTaskPage })));
@@ -113,11 +114,7 @@ function MobileWorkbenchHome() {
       <section className="zl-m-hero zl-m-hero-with-bell">
         <div>
           <h1>
-            <Trans
-              i18nKey="workbench.home.greeting"
-              values={{ name: me.displayName }}
-              components={{ name: <span data-testid="user-name" /> }}
-            />
+            <Greeting i18nKey="workbench.home.greeting" name={me.displayName} />
           </h1>
           <p data-testid="org-name">{[me.orgName, me.regionName].filter(Boolean).join(' · ')}</p>
         </div>
