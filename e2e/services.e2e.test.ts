@@ -55,7 +55,8 @@ describe('办事 in the Portal, in Chromium', () => {
     const { context, page } = await loggedIn(fixture, enterpriseUscc);
     await withScreenshot(page, 'services-enterprise-desktop', async () => {
       await page.goto('/portal');
-      const box = page.getByTestId('portal-search').locator('input').or(page.getByTestId('portal-search')).first();
+      // the home's big search box (the header has one too)
+      const box = page.getByTestId('portal-home').getByRole('searchbox');
       await box.fill('开饭店');
       await box.press('Enter');
       await page.waitForURL(/\/portal\/search\?q=/);
