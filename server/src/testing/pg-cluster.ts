@@ -56,7 +56,8 @@ export async function startThrowawayCluster(options: { fsync?: boolean } = {}): 
     join(dir, 'log'),
     '-w',
     '-o',
-    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200${process.env.ZHILI_PG_OPTS ? ` ${process.env.ZHILI_PG_OPTS}` : ""}`,
+    // ZHILI_PG_OPTS: extra server settings for a diagnosis (bench/pg-profile.ts: pg_stat_statements)
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1 -c fsync=${options.fsync ? 'on' : 'off'} -c max_connections=200${process.env.ZHILI_PG_OPTS ? ` ${process.env.ZHILI_PG_OPTS}` : ''}`,
     'start',
   ]);
   return {
