@@ -157,6 +157,25 @@ describe.each(testDatabases())('running processes on %s', (kind) => {
     expect(twice.json().error.code).toBe('workflow.task_closed');
   });
 
+  it('completes a task once when two completions arrive at the same moment: one 200, one 409, one step in the history', async () => {
+    const instance = await start();
+    const review = await openTask(officer, instance.id);
+    const both = await Promise.all(
+      [true, false].map((approved) =>
+        t.request('POST', `/api/v1/workflow/tasks/${review!.id}/complete`, { as: officer, body: { variables: { approved } } }),
+      ),
+    );
+    expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    const state = (await t.request('GET', `/api/v1/workflow/instances/${instance.id}`, { as: officer })).json();
+    const completions = (state.history as { action: string; details: { taskId?: string } }[]).filter(
+      (h) => h.action === 'task.complete' && h.details.taskId === review!.id,
+    );
+    expect(completions).toHaveLength(1);
+    // the instance went the winner's way: approved goes on to the next task, refused ends
+    const approvedWon = both[0]!.statusCode === 200;
+    expect(state.status).toBe(approvedWon ? 'running' : 'completed');
+  });
+
   it('keeps running instances on the version they started with', async () => {
     const orgAdmin = await t.login('xihu.orgadmin');
     const instance = await start();
