@@ -1,7 +1,7 @@
 // B2: applications submitted per second — each one validated against the service's form,
 // prefilled identity checked, a 办件 with its number created, the service's process started
 // and committed — over HTTP by logged-in citizens (16 at a time, each with its own
-// Idempotency-Key), on PGlite and on PostgreSQL (fsync on).
+// Idempotency-Key, from a client thread beside the server), on PGlite and on PostgreSQL (fsync on).
 // Run: node bench/submissions/submissions.bench.ts [submissions] [concurrency]
 // (BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of them)
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -11,6 +11,7 @@ import { sql } from 'kysely';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { findPostgresBin, freePort, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
+import { loadFromWorker } from '../http-clients.ts';
 import { printStatements, resetStatements } from '../pg-profile.ts';
 
 const total = Number(process.argv[2] ?? 1000);
@@ -40,33 +41,29 @@ async function run(label: string, databaseUrl: string | undefined) {
       });
       const cookie = login.headers.getSetCookie()[0]!.split(';')[0]!;
       const { csrfToken } = (await login.json()) as { csrfToken: string };
-      return async (key: string) => {
-        const response = await fetch(`${base}/api/v1/cases`, {
-          method: 'POST',
-          headers: { cookie, 'x-csrf-token': csrfToken, 'content-type': 'application/json', 'idempotency-key': key },
-          body: JSON.stringify({ serviceCode: service, consent: true, form }),
-        });
-        if (response.status !== 201) throw new Error(`POST /api/v1/cases → ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
-      };
+      return { cookie, csrfToken };
     }),
   );
   // The first submission deploys the service's item and process; not counted.
-  await sessions[0]!('b2-warm-up');
-  const latencies: number[] = [];
-  let issued = 0;
-  const started = performance.now();
-  await Promise.all(
-    sessions.map(async (submit, worker) => {
-      while (issued < total) {
-        issued++;
-        const t0 = performance.now();
-        await submit(`bench-b2-${worker}-${issued}`);
-        latencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
+  const warmUp = await fetch(`${base}/api/v1/cases`, {
+    method: 'POST',
+    headers: {
+      cookie: sessions[0]!.cookie,
+      'x-csrf-token': sessions[0]!.csrfToken,
+      'content-type': 'application/json',
+      'idempotency-key': 'b2-warm-up',
+    },
+    body: JSON.stringify({ serviceCode: service, consent: true, form }),
+  });
+  if (warmUp.status !== 201) throw new Error(`POST /api/v1/cases → ${warmUp.status} ${await warmUp.text()}`);
+  // the citizens' requests come from another thread (bench/http-clients.ts)
+  const { seconds, latencies } = await loadFromWorker({
+    kind: 'submissions',
+    base,
+    sessions,
+    total,
+    body: { serviceCode: service, consent: true, form },
+  });
   const count = Number((await sql<{ n: string }>`select count(*) as n from service_cases`.execute(db.kysely)).rows[0]!.n);
   if (count !== total + 1) throw new Error(`expected ${total + 1} cases, found ${count}`);
   report(`${label}, over HTTP`, seconds, latencies);

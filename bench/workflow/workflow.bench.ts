@@ -1,12 +1,14 @@
 // B3: a 5-step approval — start → three user tasks completed through the HTTP API → a
 // service task → end — instances completed per second and step latency, on PGlite and on
-// PostgreSQL (fsync on). Run: node bench/workflow/workflow.bench.ts [instances] [concurrency]
+// PostgreSQL (fsync on); the HTTP clients run in a thread beside the server's.
+// Run: node bench/workflow/workflow.bench.ts [instances] [concurrency]
 // (BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of them)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
+import { loadFromWorker } from '../http-clients.ts';
 import { postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
 import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
@@ -50,7 +52,7 @@ async function run(label: string, databaseUrl: string | undefined) {
       if (response.status >= 300) throw new Error(`${method} ${path} → ${response.status} ${await response.text()}`);
       return response.json() as Promise<any>;
     };
-    return { call, orgId: me.orgId };
+    return { call, orgId: me.orgId, credentials: { cookie, csrfToken } };
   };
   const admin = await session('xihu.orgadmin');
   let parentId: string | null = null;
@@ -76,27 +78,15 @@ async function run(label: string, databaseUrl: string | undefined) {
   const path = process.env.BENCH_PATH; // 'http' or 'engine' runs one of the two
   if (path !== 'engine') await overHttp();
   async function overHttp() {
-    const stepLatencies: number[] = [];
-    let done = 0;
-    const started = performance.now();
-    await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (done < total) {
-          done++;
-          let t0 = performance.now();
-          const instance = await officer.call('POST', '/api/v1/workflow/instances', { itemId: parentId, variables: { amount: 1000 } });
-          stepLatencies.push(performance.now() - t0);
-          let next: { id: string }[] = instance.openTasks;
-          while (next.length) {
-            t0 = performance.now();
-            const completed = await officer.call('POST', `/api/v1/workflow/tasks/${next[0]!.id}/complete`, { variables: { ok: true } });
-            stepLatencies.push(performance.now() - t0);
-            next = completed.nextTasks;
-            if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
-          }
-        }
-      }),
-    );
+    // the officer's requests come from another thread (bench/http-clients.ts), 16 clients at a time
+    const { seconds, latencies: stepLatencies } = await loadFromWorker({
+      kind: 'workflow',
+      base,
+      sessions: Array.from({ length: concurrency }, () => officer.credentials),
+      total,
+      itemId: parentId!,
+    });
+    const started = performance.now() - seconds * 1000;
     report(`${label}, over HTTP`, started, stepLatencies);
     // The floor: the same client and server doing nothing but answer (with the session looked up).
     let pings = 0;
