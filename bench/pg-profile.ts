@@ -35,9 +35,7 @@ export async function printStatements(db: Database, units: number): Promise<void
   const rows = (
     await sql<{ n: string; mean: string; query: string }>`select calls::text as n, round(mean_exec_time::numeric, 3)::text as mean,
         left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query
-      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25`.execute(
-      db.kysely,
-    )
+      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time desc limit 25`.execute(db.kysely)
   ).rows;
   const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
   console.log(`\nstatements (${(total / units).toFixed(1)} a unit, begin/commit not counted):`);
