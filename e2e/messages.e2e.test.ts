@@ -190,13 +190,14 @@ describe('消息 in Chromium', () => {
     await outsider.context.close();
   });
 
-  it('a leader opens a 讨论群 about a task from the task page, with a colleague picked from the address book', async () => {
+  it('a leader opens a 讨论群 about a task from the task page with a colleague from the address book, then adds another; a plain member may not (403)', async () => {
     const t = fixture.t;
     const api = await t.login('xihu.leader');
     const tasks = (await t.request('GET', '/api/v1/workflow/tasks', { as: api })).json().items as { id: string; itemName: string }[];
     expect(tasks.length).toBeGreaterThan(0);
     const task = tasks[0]!;
     const officer = await person('xihu.officer');
+    const dataOfficer = await person('xihu.dataofficer');
     const { context, page } = await loggedIn(fixture, 'xihu.leader');
     await withScreenshot(page, 'messages-task-group', async () => {
       await page.goto(`/workbench/tasks/${task.id}`);
@@ -211,7 +212,27 @@ describe('消息 in Chromium', () => {
       await page.getByTestId('conversation-subject').waitFor();
       await expect(page.getByTestId('conversation-title').textContent()).resolves.toContain(task.itemName);
       await expect(page.getByTestId('conversation').getAttribute('data-kind')).resolves.toBe('group');
+      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('2 人');
+
+      // the leader owns the group and adds the county's data officer to it
+      await page.getByTestId('add-members-open').click();
+      await page.getByTestId('add-members-people').click();
+      await page.keyboard.type(dataOfficer.name);
+      await page.getByTestId(`person-option-${dataOfficer.id}`).click();
+      await page.getByTestId('add-members-submit').click();
+      await page.getByTestId('add-members-form').waitFor({ state: 'detached' });
+      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('3 人');
     });
+    const conversationId = new URL(page.url()).searchParams.get('conversation')!;
+    // the new member finds the group among their conversations; the officer, a plain member, may not add anyone
+    const added = await t.login('xihu.dataofficer');
+    const theirs = (await t.request('GET', '/api/v1/conversations', { as: added })).json().items as { id: string }[];
+    expect(theirs.map((c) => c.id)).toContain(conversationId);
+    const byMember = await t.request('POST', `/api/v1/conversations/${conversationId}/members`, {
+      as: await t.login('xihu.officer'),
+      body: { accountIds: [dataOfficer.id] },
+    });
+    expect(byMember.statusCode).toBe(403);
     await context.close();
   });
 });

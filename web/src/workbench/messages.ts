@@ -270,6 +270,18 @@ export function useCreateGroup() {
   });
 }
 
+/** 添加群成员: people from the address book join a group I own (they see its history from now on). */
+export function useAddMembers(conversationId: string) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (accountIds: string[]) => api.post<Conversation>(`/conversations/${conversationId}/members`, { accountIds }),
+    onSuccess: (conversation) => {
+      queryClient.setQueryData(messageKeys.conversation(conversation.id), conversation);
+      refreshLists(queryClient);
+    },
+  });
+}
+
 /** How a message of the live stream or of a send's answer stands in my thread, until the thread is read again. */
 function asThreadMessage(message: MessageView, meId: string, memberCount: number | undefined): ThreadMessage {
   const mine = message.sender.id === meId;

@@ -1072,6 +1072,12 @@ export const en: Texts = {
       members: 'Members ({{count}})',
       memberCount: '{{count}} people',
       owner: 'Owner',
+      addMembers: {
+        open: 'Add members',
+        title: 'Add members · {{title}}',
+        submit: 'Add',
+        hint: 'New members can read the earlier messages, which do not count as unread for them; people already in it are not added twice',
+      },
       back: 'Messages',
       newConversation: 'New chat',
       live: {

@@ -1,5 +1,5 @@
 import { useLayoutEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { PaperClipOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined } from '@ant-design/icons';
+import { PaperClipOutlined, SendOutlined, TeamOutlined, ThunderboltOutlined, UserAddOutlined } from '@ant-design/icons';
 import { App, Button, Input, Popover, Space, Tag, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
@@ -31,6 +31,7 @@ import {
   type Conversation,
   type ThreadMessage,
 } from '../messages';
+import { AddMembersModal } from './new-conversation';
 
 function PeopleList({ title, people, testId }: { title: string; people: { accountId: string; displayName: string }[]; testId: string }) {
   const { t } = useTranslation();
@@ -197,6 +198,7 @@ function subjectLink(subject: NonNullable<Conversation['subject']>): string | nu
 
 function ConversationHeader({ conversation }: { conversation: Conversation }) {
   const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
   const link = conversation.subject ? subjectLink(conversation.subject) : null;
   return (
     <header className="zl-msg-main-head">
@@ -234,6 +236,14 @@ function ConversationHeader({ conversation }: { conversation: Conversation }) {
             {t('workbench.messages.memberCount', { count: conversation.members.length })}
           </Button>
         </Popover>
+      ) : null}
+      {conversation.kind === 'group' && conversation.role === 'owner' ? (
+        <>
+          <Button size="small" icon={<UserAddOutlined />} onClick={() => setAdding(true)} data-testid="add-members-open">
+            {t('workbench.messages.addMembers.open')}
+          </Button>
+          <AddMembersModal conversation={conversation} open={adding} onClose={() => setAdding(false)} />
+        </>
       ) : null}
     </header>
   );

@@ -2,7 +2,7 @@ import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
-import { MESSAGE_LIMITS, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
+import { MESSAGE_LIMITS, useAddMembers, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
 import { PeopleSelect, type PickedPerson } from './people-select';
 
 /** 发起单聊: one person from the address book; the conversation with them (the existing one if any) opens. */
@@ -125,6 +125,50 @@ export function GroupModal({
       </Form>
       {create.isError ? (
         <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorMessage(create.error, t)} data-testid="group-error" />
+      ) : null}
+    </Modal>
+  );
+}
+
+/** 添加成员: the group's owner adds people from the address book; someone already in it is left as is. */
+export function AddMembersModal({ conversation, open, onClose }: { conversation: Conversation; open: boolean; onClose: () => void }) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<{ members?: PickedPerson[] }>();
+  const add = useAddMembers(conversation.id);
+  const submit = (values: { members?: PickedPerson[] }) =>
+    add.mutate(
+      (values.members ?? []).map((m) => m.value),
+      {
+        onSuccess: () => {
+          form.resetFields();
+          onClose();
+        },
+      },
+    );
+  return (
+    <Modal
+      open={open}
+      title={t('workbench.messages.addMembers.title', { title: conversation.title })}
+      okText={t('workbench.messages.addMembers.submit')}
+      cancelText={t('common.cancel')}
+      onOk={() => form.submit()}
+      onCancel={onClose}
+      confirmLoading={add.isPending}
+      okButtonProps={{ 'data-testid': 'add-members-submit' } as ButtonProps}
+      destroyOnHidden
+    >
+      <Form form={form} layout="vertical" onFinish={submit} data-testid="add-members-form">
+        <Form.Item
+          name="members"
+          label={t('workbench.messages.group.members')}
+          extra={t('workbench.messages.addMembers.hint')}
+          rules={[{ required: true, type: 'array', min: 1, message: t('workbench.messages.group.membersRequired') }]}
+        >
+          <PeopleSelect multiple testId="add-members-people" autoFocus />
+        </Form.Item>
+      </Form>
+      {add.isError ? (
+        <Alert style={{ marginTop: 12 }} type="error" showIcon message={errorMessage(add.error, t)} data-testid="add-members-error" />
       ) : null}
     </Modal>
   );

@@ -532,6 +532,12 @@ export const texts = {
       members: '群成员（{{count}}）',
       memberCount: '{{count}} 人',
       owner: '群主',
+      addMembers: {
+        open: '添加成员',
+        title: '添加成员 · {{title}}',
+        submit: '添加',
+        hint: '新成员可查看以往的消息，加入前的消息不计未读；已在群里的人不会重复添加',
+      },
       back: '消息',
       newConversation: '发起聊天',
       live: {
