@@ -235,4 +235,48 @@ describe('消息 in Chromium', () => {
     expect(byMember.statusCode).toBe(403);
     await context.close();
   });
+
+  it('an officer on a phone opens a 讨论群 about a task, then adds a colleague from the members sheet', async () => {
+    const t = fixture.t;
+    const api = await t.login('xihu.officer');
+    const withGroup = new Set(
+      (
+        await sql<{ subject_id: string }>`select subject_id from msg_conversations where subject_type = 'task'`.execute(t.node.db.kysely)
+      ).rows.map((r) => r.subject_id),
+    );
+    const tasks = (await t.request('GET', '/api/v1/workflow/tasks', { as: api })).json().items as { id: string; itemName: string }[];
+    const task = tasks.find((x) => !withGroup.has(x.id));
+    expect(task, 'a task of the officer without a 讨论群').toBeDefined();
+    const leader = await person('xihu.leader');
+    const dataOfficer = await person('xihu.dataofficer');
+    const { context, page } = await onPhone(fixture, 'xihu.officer');
+    await withScreenshot(page, 'messages-task-group-phone', async () => {
+      await page.goto(`/m/workbench/tasks/${task!.id}`);
+      await page.getByTestId('task-discussion').click();
+      const sheet = page.getByTestId('group-form');
+      await sheet.waitFor();
+      await expect(page.getByTestId('group-title').locator('input').inputValue()).resolves.toContain(task!.itemName);
+      await sheet.getByRole('searchbox').fill(leader.name);
+      await page.getByTestId(`person-option-${leader.id}`).click();
+      await page.getByTestId('group-submit').click();
+      await page.waitForURL(/\/m\/workbench\/messages\/cnv_[0-9a-z]{26}$/);
+      await expect(page.getByTestId('conversation').getAttribute('data-kind')).resolves.toBe('group');
+      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('2');
+
+      await page.getByTestId('conversation-members-open').click();
+      await page.getByTestId('add-members-open').click();
+      const add = page.getByTestId('add-members-form');
+      await add.waitFor();
+      await add.getByRole('searchbox').fill(dataOfficer.name);
+      await page.getByTestId(`person-option-${dataOfficer.id}`).click();
+      await page.getByTestId('add-members-submit').click();
+      await expect.poll(async () => page.getByTestId('conversation-members-open').textContent()).toContain('3');
+    });
+    const conversationId = new URL(page.url()).pathname.split('/').pop()!;
+    const theirs = (await t.request('GET', '/api/v1/conversations', { as: await t.login('xihu.dataofficer') })).json().items as {
+      id: string;
+    }[];
+    expect(theirs.map((c) => c.id)).toContain(conversationId);
+    await context.close();
+  });
 });

@@ -30,6 +30,7 @@ import {
   type ThreadMessage,
 } from '../messages';
 import '../messages.css';
+import { MobileAddMembersSheet } from './mobile-new-conversation';
 
 const fail = (error: unknown, t: Parameters<typeof errorMessage>[1]) => Toast.show({ icon: 'fail', content: errorMessage(error, t) });
 
@@ -308,18 +309,39 @@ function MobileComposer({ conversationId }: { conversationId: string }) {
   );
 }
 
+/** The members, and for the group's owner 添加成员. */
 function MembersSheet({ conversation, visible, onClose }: { conversation: Conversation; visible: boolean; onClose: () => void }) {
   const { t } = useTranslation();
+  const [adding, setAdding] = useState(false);
   return (
-    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} showCloseButton bodyStyle={{ maxHeight: '70vh', overflowY: 'auto' }}>
-      <List header={t('workbench.messages.members', { count: conversation.members.length })} data-testid="conversation-members">
-        {conversation.members.map((m) => (
-          <List.Item key={m.accountId} extra={m.role === 'owner' ? <Tag color="warning">{t('workbench.messages.owner')}</Tag> : null}>
-            {m.displayName}
-          </List.Item>
-        ))}
-      </List>
-    </Popup>
+    <>
+      <Popup visible={visible} onMaskClick={onClose} onClose={onClose} showCloseButton bodyStyle={{ maxHeight: '70vh', overflowY: 'auto' }}>
+        <List header={t('workbench.messages.members', { count: conversation.members.length })} data-testid="conversation-members">
+          {conversation.members.map((m) => (
+            <List.Item key={m.accountId} extra={m.role === 'owner' ? <Tag color="warning">{t('workbench.messages.owner')}</Tag> : null}>
+              {m.displayName}
+            </List.Item>
+          ))}
+        </List>
+        {conversation.role === 'owner' ? (
+          <div style={{ padding: 12 }}>
+            <Button
+              block
+              color="primary"
+              fill="outline"
+              onClick={() => {
+                onClose();
+                setAdding(true);
+              }}
+              data-testid="add-members-open"
+            >
+              {t('workbench.messages.addMembers.open')}
+            </Button>
+          </div>
+        ) : null}
+      </Popup>
+      <MobileAddMembersSheet conversation={conversation} visible={adding} onClose={() => setAdding(false)} />
+    </>
   );
 }
 

@@ -1,12 +1,13 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Input, List, Popup, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/auth';
+import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { useDebounced, usePeopleSearch, type PersonCard } from '../address-book';
-import { MESSAGE_LIMITS, useCreateGroup, useOpenDirect, type Conversation } from '../messages';
+import { MESSAGE_LIMITS, useAddMembers, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
 
 /** People the reader may reach, by name, pinyin or initials (oneself left out); a tap picks one. */
 function PeopleResults({ q, picked, onPick }: { q: string; picked?: ReadonlySet<string>; onPick: (person: PersonCard) => void }) {
@@ -77,86 +78,188 @@ export function MobileDirectSheet({
   );
 }
 
-/** 发起群聊 on a phone: a title, people picked from the search (tap again to drop), 创建群聊. */
-export function MobileGroupSheet({
-  visible,
-  onClose,
-  onCreated,
-}: {
+/** A bottom sheet for picking people: its title, what goes in it, and one button at the end. */
+function PeopleSheet(props: {
   visible: boolean;
   onClose: () => void;
-  onCreated: (c: Conversation) => void;
+  testId: string;
+  title: string;
+  submit: { label: string; testId: string; pending: boolean; onClick: () => void };
+  children: ReactNode;
 }) {
-  const { t } = useTranslation();
-  const [title, setTitle] = useState('');
-  const [typed, setTyped] = useState('');
-  const q = useDebounced(typed.trim());
-  const [members, setMembers] = useState<Map<string, string>>(new Map());
-  const create = useCreateGroup();
-  const toggle = (person: PersonCard) =>
-    setMembers((current) => {
+  return (
+    <Popup visible={props.visible} onMaskClick={props.onClose} onClose={props.onClose} showCloseButton bodyStyle={sheetStyle}>
+      <div className="zl-m-sheet" data-testid={props.testId}>
+        <h3>{props.title}</h3>
+        {props.children}
+        <div style={{ marginTop: 16 }}>
+          <Button
+            block
+            color="primary"
+            size="large"
+            loading={props.submit.pending}
+            onClick={props.submit.onClick}
+            data-testid={props.submit.testId}
+          >
+            {props.submit.label}
+          </Button>
+        </div>
+      </div>
+    </Popup>
+  );
+}
+
+/** People picked so far (a tag drops one) and the search that picks more. */
+function usePicked() {
+  const [picked, setPicked] = useState<Map<string, string>>(new Map());
+  const toggle = (person: Pick<PersonCard, 'accountId' | 'displayName'>) =>
+    setPicked((current) => {
       const next = new Map(current);
       if (next.has(person.accountId)) next.delete(person.accountId);
       else next.set(person.accountId, person.displayName);
       return next;
     });
+  return { picked, toggle, clear: () => setPicked(new Map()) };
+}
+
+function PeoplePicker({
+  picked,
+  onToggle,
+  testId,
+}: {
+  picked: Map<string, string>;
+  onToggle: (person: Pick<PersonCard, 'accountId' | 'displayName'>) => void;
+  testId: string;
+}) {
+  const { t } = useTranslation();
+  const [typed, setTyped] = useState('');
+  const q = useDebounced(typed.trim());
+  return (
+    <>
+      <div className="zl-m-msg-picked" data-testid={testId}>
+        <span className="zl-msg-meta">{t('workbench.messages.people.picked', { count: picked.size })}</span>
+        {[...picked].map(([id, name]) => (
+          <Tag key={id} color="primary" fill="outline" onClick={() => onToggle({ accountId: id, displayName: name })}>
+            {name} ×
+          </Tag>
+        ))}
+      </div>
+      <SearchBar placeholder={t('workbench.messages.people.placeholder')} value={typed} onChange={setTyped} onClear={() => setTyped('')} />
+      <PeopleResults q={q} picked={new Set(picked.keys())} onPick={onToggle} />
+    </>
+  );
+}
+
+/**
+ * 发起群聊 on a phone: a title, people picked from the search (tap again to drop), 创建群聊. About
+ * a subject (a task …) it is that subject's one 讨论群, its title starting as the subject's name;
+ * `onConflict` gets the existing group's id when there is one.
+ */
+export function MobileGroupSheet({
+  visible,
+  onClose,
+  onCreated,
+  subject,
+  defaultTitle = '',
+  onConflict,
+}: {
+  visible: boolean;
+  onClose: () => void;
+  onCreated: (c: Conversation) => void;
+  subject?: { type: MessageSubjectType; id: string };
+  defaultTitle?: string;
+  onConflict?: (conversationId: string) => void;
+}) {
+  const { t } = useTranslation();
+  const [title, setTitle] = useState(defaultTitle);
+  const { picked, toggle, clear } = usePicked();
+  const create = useCreateGroup();
   const submit = () => {
-    if (!title.trim()) {
+    if (!subject && !title.trim()) {
       Toast.show({ icon: 'fail', content: t('workbench.messages.group.nameRequired') });
       return;
     }
-    if (!members.size) {
+    if (!picked.size) {
       Toast.show({ icon: 'fail', content: t('workbench.messages.group.membersRequired') });
       return;
     }
     create.mutate(
-      { title: title.trim(), memberIds: [...members.keys()] },
+      { title: title.trim() || undefined, memberIds: [...picked.keys()], ...(subject ? { subject } : {}) },
       {
         onSuccess: (conversation) => {
-          setTitle('');
-          setMembers(new Map());
+          setTitle(defaultTitle);
+          clear();
           onCreated(conversation);
         },
-        onError: (error) => Toast.show({ icon: 'fail', content: errorMessage(error, t) }),
+        onError: (error) => {
+          const existing = isApiError(error) && error.code === 'messaging.subject_has_group' ? error.details['conversationId'] : null;
+          Toast.show({ icon: 'fail', content: errorMessage(error, t) });
+          if (typeof existing === 'string') onConflict?.(existing);
+        },
       },
     );
   };
   return (
-    <Popup visible={visible} onMaskClick={onClose} onClose={onClose} showCloseButton bodyStyle={sheetStyle}>
-      <div className="zl-m-sheet" data-testid="group-form">
-        <h3>{t('workbench.messages.group.title')}</h3>
-        <List>
-          <List.Item title={t('workbench.messages.group.name')}>
-            <Input
-              value={title}
-              onChange={setTitle}
-              maxLength={MESSAGE_LIMITS.title}
-              placeholder={t('workbench.messages.group.namePlaceholder')}
-              data-testid="group-title"
-            />
-          </List.Item>
-        </List>
-        <div className="zl-m-msg-picked" data-testid="group-members">
-          <span className="zl-msg-meta">{t('workbench.messages.people.picked', { count: members.size })}</span>
-          {[...members].map(([id, name]) => (
-            <Tag key={id} color="primary" fill="outline" onClick={() => toggle({ accountId: id, displayName: name } as PersonCard)}>
-              {name} ×
-            </Tag>
-          ))}
-        </div>
-        <SearchBar
-          placeholder={t('workbench.messages.people.placeholder')}
-          value={typed}
-          onChange={setTyped}
-          onClear={() => setTyped('')}
-        />
-        <PeopleResults q={q} picked={new Set(members.keys())} onPick={toggle} />
-        <div style={{ marginTop: 16 }}>
-          <Button block color="primary" size="large" loading={create.isPending} onClick={submit} data-testid="group-submit">
-            {t('workbench.messages.group.submit')}
-          </Button>
-        </div>
-      </div>
-    </Popup>
+    <PeopleSheet
+      visible={visible}
+      onClose={onClose}
+      testId="group-form"
+      title={subject ? t('workbench.messages.discussion.title') : t('workbench.messages.group.title')}
+      submit={{ label: t('workbench.messages.group.submit'), testId: 'group-submit', pending: create.isPending, onClick: submit }}
+    >
+      <List>
+        <List.Item title={t('workbench.messages.group.name')}>
+          <Input
+            value={title}
+            onChange={setTitle}
+            maxLength={MESSAGE_LIMITS.title}
+            placeholder={t('workbench.messages.group.namePlaceholder')}
+            data-testid="group-title"
+          />
+        </List.Item>
+      </List>
+      {subject ? <div className="zl-msg-meta">{t('workbench.messages.discussion.hint')}</div> : null}
+      <PeoplePicker picked={picked} onToggle={toggle} testId="group-members" />
+    </PeopleSheet>
+  );
+}
+
+/** 添加成员 on a phone: the group's owner picks people from the search; someone already in it is left as is. */
+export function MobileAddMembersSheet({
+  conversation,
+  visible,
+  onClose,
+}: {
+  conversation: Conversation;
+  visible: boolean;
+  onClose: () => void;
+}) {
+  const { t } = useTranslation();
+  const { picked, toggle, clear } = usePicked();
+  const add = useAddMembers(conversation.id);
+  const submit = () => {
+    if (!picked.size) {
+      Toast.show({ icon: 'fail', content: t('workbench.messages.group.membersRequired') });
+      return;
+    }
+    add.mutate([...picked.keys()], {
+      onSuccess: () => {
+        clear();
+        onClose();
+      },
+      onError: (error) => Toast.show({ icon: 'fail', content: errorMessage(error, t) }),
+    });
+  };
+  return (
+    <PeopleSheet
+      visible={visible}
+      onClose={onClose}
+      testId="add-members-form"
+      title={t('workbench.messages.addMembers.title', { title: conversation.title })}
+      submit={{ label: t('workbench.messages.addMembers.submit'), testId: 'add-members-submit', pending: add.isPending, onClick: submit }}
+    >
+      <div className="zl-msg-meta">{t('workbench.messages.addMembers.hint')}</div>
+      <PeoplePicker picked={picked} onToggle={toggle} testId="add-members-people" />
+    </PeopleSheet>
   );
 }

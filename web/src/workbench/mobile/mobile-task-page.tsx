@@ -30,6 +30,7 @@ import { MobileCaseCard } from './mobile-case-card';
 import { MobileTaskForm } from './mobile-task-form';
 import { MobileTaskHistory } from './mobile-task-history';
 import '../tasks.css';
+import { MobileDiscussionButton } from './mobile-discussion-button';
 
 const INBOX = '/m/workbench';
 
@@ -157,6 +158,7 @@ function MobileTask({ task }: { task: WorkflowTaskDetail }) {
               </Button>
             </div>
           ) : null}
+          <MobileDiscussionButton task={task} />
           <MobileTaskActions
             task={task}
             instance={instance.data}
