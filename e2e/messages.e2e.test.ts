@@ -212,7 +212,7 @@ describe('消息 in Chromium', () => {
       await page.getByTestId('conversation-subject').waitFor();
       await expect(page.getByTestId('conversation-title').textContent()).resolves.toContain(task.itemName);
       await expect(page.getByTestId('conversation').getAttribute('data-kind')).resolves.toBe('group');
-      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('2 人');
+      await expect.poll(async () => page.getByTestId('conversation-members-open').textContent()).toContain('2 人');
 
       // the leader owns the group and adds the county's data officer to it
       await page.getByTestId('add-members-open').click();
@@ -221,7 +221,7 @@ describe('消息 in Chromium', () => {
       await page.getByTestId(`person-option-${dataOfficer.id}`).click();
       await page.getByTestId('add-members-submit').click();
       await page.getByTestId('add-members-form').waitFor({ state: 'detached' });
-      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('3 人');
+      await expect.poll(async () => page.getByTestId('conversation-members-open').textContent()).toContain('3 人');
     });
     const conversationId = new URL(page.url()).searchParams.get('conversation')!;
     // the new member finds the group among their conversations; the officer, a plain member, may not add anyone
@@ -261,7 +261,7 @@ describe('消息 in Chromium', () => {
       await page.getByTestId('group-submit').click();
       await page.waitForURL(/\/m\/workbench\/messages\/cnv_[0-9a-z]{26}$/);
       await expect(page.getByTestId('conversation').getAttribute('data-kind')).resolves.toBe('group');
-      await expect(page.getByTestId('conversation-members-open').textContent()).resolves.toContain('2');
+      await expect.poll(async () => page.getByTestId('conversation-members-open').textContent()).toContain('2');
 
       await page.getByTestId('conversation-members-open').click();
       await page.getByTestId('add-members-open').click();
