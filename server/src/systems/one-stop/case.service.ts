@@ -379,21 +379,19 @@ export class CaseService {
     const caseIds = parts.map(() => newId('case'));
     const prepared = await this.prepare(actor, locale, parts, form, caseIds);
     const bundleId = bundle ? newId('bapp') : (refused?.bundle_application_id ?? null);
-    const orgs = new Map(await Promise.all(parts.map(async (p) => [p.orgId, await this.identity.findOrg(p.orgId)] as const)));
     const submitted: string[] = [];
     await this.db.kysely.transaction().execute(async (tx) => {
       if (bundle)
         await sql`insert into bundle_applications (id, case_no, bundle_code, bundle_name, applicant_id, form)
           values (${bundleId}, ${nextCaseNo}, ${bundle.code}, ${bundle.name}, ${applicant.id}, ${JSON.stringify(form)}::jsonb)`.execute(tx);
       for (const [i, part] of prepared.entries()) {
-        const org = orgs.get(part.service.orgId);
         const mine = sources.filter((s) => s.field in part.form);
         const caseNo = (
           await sql<{
             case_no: string;
           }>`insert into service_cases (id, case_no, service_code, service_name, org_id, region_code, applicant_id, applicant_name,
             applicant_kind, bundle_application_id, status, form, prefilled, consent_at, instance_id, promised_days, due_at)
-          values (${caseIds[i]!}, ${nextCaseNo}, ${part.service.code}, ${part.service.name}, ${part.service.orgId}, ${org?.regionCode ?? ''},
+          values (${caseIds[i]!}, ${nextCaseNo}, ${part.service.code}, ${part.service.name}, ${part.service.orgId}, ${part.service.orgRegionCode},
             ${applicant.id}, ${applicant.displayName}, ${applicant.kind}, ${bundleId}, 'submitted', ${JSON.stringify(part.form)}::jsonb,
             ${JSON.stringify(mine)}::jsonb, now(), ${part.start.id}, ${part.service.guide.promisedDays},
             ${part.start.due?.toISOString() ?? null}) returning case_no`.execute(tx)
@@ -412,7 +410,7 @@ export class CaseService {
             targetType: 'service_case',
             targetId: caseIds[i]!,
             orgId: part.service.orgId,
-            regionCode: org?.regionCode ?? null,
+            regionCode: part.service.orgRegionCode || null,
             details: {
               service: part.service.code,
               caseNo,

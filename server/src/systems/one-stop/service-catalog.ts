@@ -16,6 +16,8 @@ export interface StoredService {
   type: string;
   orgId: string;
   orgName: string;
+  /** where the handling organisation is (its cases are that region's) */
+  orgRegionCode: string;
   audience: 'citizen' | 'enterprise' | 'both';
   itemId: string | null;
   guide: ServiceRow['guide'];
@@ -169,6 +171,7 @@ export class ServiceCatalog {
       type: row.type,
       orgId: row.org_id,
       orgName: org?.name ?? row.org_id,
+      orgRegionCode: org?.regionCode ?? '',
       audience: row.audience as StoredService['audience'],
       itemId: row.item_id,
       guide: row.guide,
