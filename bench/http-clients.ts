@@ -47,39 +47,65 @@ async function call(base: string, session: ClientSession, method: string, path: 
   return response.json() as Promise<any>;
 }
 
-async function runLoad(spec: LoadSpec): Promise<LoadResult> {
+/**
+ * `clients` loops at once, together doing `total` units of work; `time` measures one request or
+ * step of a unit. Used in the worker over HTTP and by the benches in process alike.
+ */
+export async function runClients(
+  clients: number,
+  total: number,
+  unit: (client: number, n: number, time: <T>(step: () => Promise<T>) => Promise<T>) => Promise<void>,
+): Promise<LoadResult> {
   const latencies: number[] = [];
+  const time = async <T>(step: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    const result = await step();
+    latencies.push(performance.now() - t0);
+    return result;
+  };
   let issued = 0;
   const started = performance.now();
   await Promise.all(
-    spec.sessions.map(async (session, client) => {
-      while (issued < spec.total) {
-        issued++;
-        let t0 = performance.now();
-        if (spec.kind === 'submissions') {
-          await call(spec.base, session, 'POST', '/api/v1/cases', spec.body, `bench-b2-${client}-${issued}`);
-          latencies.push(performance.now() - t0);
-          continue;
-        }
-        const instance = await call(spec.base, session, 'POST', '/api/v1/workflow/instances', {
-          itemId: spec.itemId,
-          variables: { amount: 1000 },
-        });
-        latencies.push(performance.now() - t0);
-        let next: { id: string }[] = instance.openTasks;
-        while (next.length) {
-          t0 = performance.now();
-          const completed = await call(spec.base, session, 'POST', `/api/v1/workflow/tasks/${next[0]!.id}/complete`, {
-            variables: { ok: true },
-          });
-          latencies.push(performance.now() - t0);
-          next = completed.nextTasks;
-          if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
-        }
-      }
+    Array.from({ length: clients }, async (_, client) => {
+      while (issued < total) await unit(client, ++issued, time);
     }),
   );
   return { seconds: (performance.now() - started) / 1000, latencies };
+}
+
+interface Step {
+  openTasks?: { id: string }[];
+  nextTasks?: { id: string }[];
+  instanceStatus?: string;
+}
+
+/** B3's unit: start an instance, then complete its next task until none is left; each step timed. */
+export async function runApproval(
+  time: <T>(step: () => Promise<T>) => Promise<T>,
+  start: () => Promise<Step>,
+  complete: (taskId: string) => Promise<Step>,
+): Promise<void> {
+  let next = (await time(start)).openTasks ?? [];
+  while (next.length) {
+    const completed = await time(() => complete(next[0]!.id));
+    next = completed.nextTasks ?? [];
+    if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
+  }
+}
+
+function runLoad(spec: LoadSpec): Promise<LoadResult> {
+  return runClients(spec.sessions.length, spec.total, async (client, n, time) => {
+    const session = spec.sessions[client]!;
+    if (spec.kind === 'submissions') {
+      await time(() => call(spec.base, session, 'POST', '/api/v1/cases', spec.body, `bench-b2-${client}-${n}`));
+      return;
+    }
+    await runApproval(
+      time,
+      () => call(spec.base, session, 'POST', '/api/v1/workflow/instances', { itemId: spec.itemId, variables: { amount: 1000 } }),
+      (taskId) => call(spec.base, session, 'POST', `/api/v1/workflow/tasks/${taskId}/complete`, { variables: { ok: true } }),
+    );
+  });
 }
 
 if (!isMainThread && parentPort) parentPort.postMessage(await runLoad(workerData as LoadSpec));

@@ -11,7 +11,7 @@ import { sql } from 'kysely';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { findPostgresBin, freePort, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
-import { loadFromWorker } from '../http-clients.ts';
+import { loadFromWorker, runClients } from '../http-clients.ts';
 import { printStatements, resetStatements } from '../pg-profile.ts';
 
 const total = Number(process.argv[2] ?? 1000);
@@ -70,21 +70,11 @@ async function run(label: string, databaseUrl: string | undefined) {
   // The same submissions through the case service (no HTTP, no session or Idempotency-Key
   // rows): what validation, the case, the process start and the commit cost on their own.
   const actors = await Promise.all(citizens.map(async (username) => (await node.identity.actorForUsername(username))!));
-  let direct = 0;
-  const directLatencies: number[] = [];
   await resetStatements(db);
-  const directStarted = performance.now();
-  await Promise.all(
-    actors.map(async (actor) => {
-      while (direct < total) {
-        direct++;
-        const t0 = performance.now();
-        await node.cases.apply(actor, 'zh-CN', { serviceCode: service, consent: true, form });
-        directLatencies.push(performance.now() - t0);
-      }
-    }),
-  );
-  report(`${label}, case service calls`, (performance.now() - directStarted) / 1000, directLatencies);
+  const direct = await runClients(actors.length, total, async (client, _n, time) => {
+    await time(() => node.cases.apply(actors[client]!, 'zh-CN', { serviceCode: service, consent: true, form }));
+  });
+  report(`${label}, case service calls`, direct.seconds, direct.latencies);
   await printStatements(db, total);
   await node.close();
   await db.close();

@@ -8,7 +8,7 @@ import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
-import { loadFromWorker } from '../http-clients.ts';
+import { loadFromWorker, runApproval, runClients } from '../http-clients.ts';
 import { postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
 import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
@@ -86,9 +86,8 @@ async function run(label: string, databaseUrl: string | undefined) {
       total,
       itemId: parentId!,
     });
-    const started = performance.now() - seconds * 1000;
-    report(`${label}, over HTTP`, started, stepLatencies);
-    // The floor: the same client and server doing nothing but answer (with the session looked up).
+    report(`${label}, over HTTP`, seconds, stepLatencies);
+    // The floor: a client in the server's thread and the server doing nothing but answer (with the session looked up).
     let pings = 0;
     const pinged = performance.now();
     await Promise.all(
@@ -106,31 +105,17 @@ async function run(label: string, databaseUrl: string | undefined) {
   // The same work through the engine's functions (no HTTP): what the engine and the database
   // do per step, without the HTTP client and server sharing these two cores.
   const actor = (await node.identity.actorForUsername('xihu.officer'))!;
-  const engineLatencies: number[] = [];
-  let engineDone = 0;
-  const engineStarted = performance.now();
   await resetStatements(db);
   const cpuBefore = process.cpuUsage();
   const pgBefore = postgresCpuSeconds();
-  await Promise.all(
-    Array.from({ length: concurrency }, async () => {
-      while (engineDone < total) {
-        engineDone++;
-        let t0 = performance.now();
-        const instance = await node.workflow.start(actor, 'zh-CN', { itemId: parentId!, variables: { amount: 1000 } });
-        engineLatencies.push(performance.now() - t0);
-        let next: { id: string }[] = instance.openTasks;
-        while (next.length) {
-          t0 = performance.now();
-          const completed = await node.workflow.complete(actor, 'zh-CN', next[0]!.id, { ok: true });
-          engineLatencies.push(performance.now() - t0);
-          next = completed.nextTasks;
-          if (!next.length && completed.instanceStatus !== 'completed') throw new Error('instance did not complete');
-        }
-      }
-    }),
+  const engine = await runClients(concurrency, total, (_client, _n, time) =>
+    runApproval(
+      time,
+      () => node.workflow.start(actor, 'zh-CN', { itemId: parentId!, variables: { amount: 1000 } }),
+      (taskId) => node.workflow.complete(actor, 'zh-CN', taskId, { ok: true }),
+    ),
   );
-  report(`${label}, engine calls`, engineStarted, engineLatencies);
+  report(`${label}, engine calls`, engine.seconds, engine.latencies);
   const cpu = process.cpuUsage(cpuBefore);
   cpuSplits.push(
     `${label}, engine calls: this process ${((cpu.user + cpu.system) / 1e3 / total).toFixed(2)} ms CPU an instance` +
@@ -149,8 +134,7 @@ const cpuSplits: string[] = [];
 
 const floors: string[] = [];
 
-function report(label: string, started: number, latencies: number[]) {
-  const seconds = (performance.now() - started) / 1000;
+function report(label: string, seconds: number, latencies: number[]) {
   latencies.sort((a, b) => a - b);
   const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(
@@ -171,5 +155,5 @@ if (only !== 'pglite' && findPostgresBin()) {
     cluster.stop();
   }
 }
-if (floors.length) console.log(`\nHTTP floor (same client, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);
+if (floors.length) console.log(`\nHTTP floor (a client in the server's thread, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);
 if (cpuSplits.length) console.log(`\nCPU per instance:\n${cpuSplits.map((f) => `- ${f}`).join('\n')}`);

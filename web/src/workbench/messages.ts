@@ -258,6 +258,12 @@ export function useOpenDirect() {
   });
 }
 
+/** The subject's existing 讨论群, when creating one was refused because there is one (409 with its id). */
+export function existingSubjectGroup(error: unknown): string | null {
+  const id = isApiError(error) && error.code === 'messaging.subject_has_group' ? error.details['conversationId'] : null;
+  return typeof id === 'string' ? id : null;
+}
+
 /** 群聊: titled (or named after its subject), with the members chosen; I own it. */
 export function useCreateGroup() {
   const queryClient = useQueryClient();

@@ -32,7 +32,7 @@ export function currentLanguage(): Language {
  * A front end's Chinese texts, added before its first page renders (the shared ones ship with
  * the app). English is one chunk with every front end's texts.
  */
-export async function loadTexts(groups: TextGroup[]): Promise<void> {
+async function loadTexts(groups: TextGroup[]): Promise<void> {
   const loaded = await Promise.all(groups.map((group) => textGroups[group]()));
   for (const { texts } of loaded) i18next.addResourceBundle('zh-CN', 'translation', texts, true, false);
 }

@@ -1,8 +1,15 @@
 import { Alert, Form, Input, Modal, type ButtonProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
-import { MESSAGE_LIMITS, useAddMembers, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
+import {
+  existingSubjectGroup,
+  MESSAGE_LIMITS,
+  useAddMembers,
+  useCreateGroup,
+  useOpenDirect,
+  type Conversation,
+  type MessageSubjectType,
+} from '../messages';
 import { PeopleSelect, type PickedPerson } from './people-select';
 
 /** 发起单聊: one person from the address book; the conversation with them (the existing one if any) opens. */
@@ -86,8 +93,8 @@ export function GroupModal({
           onCreated(conversation);
         },
         onError: (error) => {
-          const existing = isApiError(error) && error.code === 'messaging.subject_has_group' ? error.details['conversationId'] : null;
-          if (typeof existing === 'string') onConflict?.(existing);
+          const existing = existingSubjectGroup(error);
+          if (existing) onConflict?.(existing);
         },
       },
     );

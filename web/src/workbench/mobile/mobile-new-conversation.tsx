@@ -3,11 +3,18 @@ import { CheckCircleFilled } from '@ant-design/icons';
 import { Button, Input, List, Popup, SearchBar, Tag, Toast } from 'antd-mobile';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../shared/auth';
-import { isApiError } from '../../shared/api';
 import { errorMessage } from '../../shared/errors';
 import { MobileError, MobileLoading } from '../../shared/mobile/mobile-results';
 import { useDebounced, usePeopleSearch, type PersonCard } from '../address-book';
-import { MESSAGE_LIMITS, useAddMembers, useCreateGroup, useOpenDirect, type Conversation, type MessageSubjectType } from '../messages';
+import {
+  existingSubjectGroup,
+  MESSAGE_LIMITS,
+  useAddMembers,
+  useCreateGroup,
+  useOpenDirect,
+  type Conversation,
+  type MessageSubjectType,
+} from '../messages';
 
 /** People the reader may reach, by name, pinyin or initials (oneself left out); a tap picks one. */
 function PeopleResults({ q, picked, onPick }: { q: string; picked?: ReadonlySet<string>; onPick: (person: PersonCard) => void }) {
@@ -192,9 +199,9 @@ export function MobileGroupSheet({
           onCreated(conversation);
         },
         onError: (error) => {
-          const existing = isApiError(error) && error.code === 'messaging.subject_has_group' ? error.details['conversationId'] : null;
+          const existing = existingSubjectGroup(error);
           Toast.show({ icon: 'fail', content: errorMessage(error, t) });
-          if (typeof existing === 'string') onConflict?.(existing);
+          if (existing) onConflict?.(existing);
         },
       },
     );
