@@ -21,6 +21,32 @@ export function postgresCpuSeconds(): number {
   return ticks / 100;
 }
 
+/** The whole machine's CPU ticks from /proc/stat: what ran, what sat idle, what the host took. */
+export function machineTicks(): { busy: number; idle: number; stolen: number } {
+  const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
+  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, stolen: steal };
+}
+
+/**
+ * How the machine's cores were spent since `before`, in cores: on a shared VM the host can
+ * take a large share ("stolen"), and a figure means little without it.
+ */
+export function machineShare(before: ReturnType<typeof machineTicks>, seconds: number): string {
+  const now = machineTicks();
+  const cores = (ticks: number) => (ticks / 100 / seconds).toFixed(2);
+  return `cores busy ${cores(now.busy - before.busy)}, idle ${cores(now.idle - before.idle)}, taken by the host ${cores(now.stolen - before.stolen)}`;
+}
+
 const wanted = () => Boolean(process.env.BENCH_STATEMENTS);
 
 export async function resetStatements(db: Database): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { loadFromWorker, runApproval, runClients } from '../http-clients.ts';
-import { postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
+import { machineShare, machineTicks, postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
 import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
 const total = Number(process.argv[2] ?? 400);
@@ -108,6 +108,7 @@ async function run(label: string, databaseUrl: string | undefined) {
   await resetStatements(db);
   const cpuBefore = process.cpuUsage();
   const pgBefore = postgresCpuSeconds();
+  const machineBefore = machineTicks();
   const engine = await runClients(concurrency, total, (_client, _n, time) =>
     runApproval(
       time,
@@ -119,7 +120,8 @@ async function run(label: string, databaseUrl: string | undefined) {
   const cpu = process.cpuUsage(cpuBefore);
   cpuSplits.push(
     `${label}, engine calls: this process ${((cpu.user + cpu.system) / 1e3 / total).toFixed(2)} ms CPU an instance` +
-      (databaseUrl ? `, PostgreSQL ${(((postgresCpuSeconds() - pgBefore) * 1e3) / total).toFixed(2)} ms` : ''),
+      (databaseUrl ? `, PostgreSQL ${(((postgresCpuSeconds() - pgBefore) * 1e3) / total).toFixed(2)} ms` : '') +
+      `; ${machineShare(machineBefore, engine.seconds)}`,
   );
   await printStatements(db, total);
   await close();

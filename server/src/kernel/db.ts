@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
+import { preparingPool } from './postgres-pool.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -37,8 +37,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   return options.databaseUrl ? openPostgres(options.databaseUrl, options.poolSize ?? 10) : openPglite(options);
 }
 
+const utcTimestamp = /^(\d{4}-\d\d-\d\d) (\d\d:\d\d:\d\d)(?:\.(\d{1,6}))?\+00$/;
+
 /** PostgreSQL's `2026-11-22 18:07:28.757+00` as ISO 8601, which every browser reads. */
 export function isoTimestamp(text: string): string {
+  // the common case (sessions run in UTC) by string surgery: this runs for every timestamp read
+  const utc = utcTimestamp.exec(text);
+  if (utc) return `${utc[1]}T${utc[2]}.${(utc[3] ?? '').padEnd(3, '0').slice(0, 3)}Z`;
   const date = new Date(text.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00'));
   return Number.isNaN(date.getTime()) ? text : date.toISOString();
 }
@@ -91,51 +96,6 @@ async function openPglite(options: DatabaseOptions): Promise<Database> {
       releaseLock();
     },
   };
-}
-
-/** The most statements a connection keeps prepared; past it new texts run unnamed (parsed and planned each time). */
-const preparedPerConnection = 2000;
-
-/**
- * Runs each query as a named prepared statement on its connection (name = hash of the text):
- * PostgreSQL parses and plans a statement once per connection instead of at every call — a
- * workflow step is ~10 short statements, and their planning was a third of the server's CPU.
- */
-function preparingPool(pool: pg.Pool): PostgresPool {
-  const prepared = new WeakMap<object, Set<string>>();
-  return {
-    options: pool.options,
-    async connect() {
-      const client = await pool.connect();
-      let names = prepared.get(client);
-      if (!names) prepared.set(client, (names = new Set()));
-      const known = names;
-      return {
-        query(text: string | object, values: readonly unknown[]) {
-          if (typeof text !== 'string') return client.query(text as pg.Submittable); // a cursor
-          const name = statementName(text);
-          if (known.has(name) || known.size < preparedPerConnection) {
-            known.add(name);
-            return client.query({ name, text, values: values as unknown[] });
-          }
-          return client.query(text, values as unknown[]);
-        },
-        release: (error?: Error | boolean) => client.release(error),
-      } as unknown as PostgresPoolClient;
-    },
-    end: () => pool.end(),
-  };
-}
-
-const statementNames = new Map<string, string>();
-
-function statementName(text: string): string {
-  let name = statementNames.get(text);
-  if (!name) {
-    name = `z${createHash('sha1').update(text).digest('base64url')}`;
-    if (statementNames.size < 10_000) statementNames.set(text, name);
-  }
-  return name;
 }
 
 /** PGlite's files admit one process: a second one on the same data dir stops with a clear message. */

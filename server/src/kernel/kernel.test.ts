@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, loadConfig } from './config.ts';
 import { localeFrom, translate } from './i18n.ts';
@@ -87,5 +88,24 @@ describe('timestamps', () => {
     expect(isoTimestamp('2026-11-22 18:07:28.757+00')).toBe('2026-11-22T18:07:28.757Z');
     expect(isoTimestamp('2026-11-22 18:07:28+08')).toBe('2026-11-22T10:07:28.000Z');
     expect(isoTimestamp('2026-11-22 18:07:28.123456+05:30')).toBe('2026-11-22T12:37:28.123Z');
+    expect(isoTimestamp('2026-11-22 18:07:28.5+00')).toBe('2026-11-22T18:07:28.500Z');
+    expect(isoTimestamp('2026-11-22 18:07:28.999999+00')).toBe('2026-11-22T18:07:28.999Z');
+    expect(isoTimestamp('infinity')).toBe('infinity');
+  });
+
+  it('read in UTC by string surgery, agree with what the clock says for any moment and precision', async () => {
+    const { isoTimestamp } = await import('./db.ts');
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('1000-01-01'), max: new Date('9999-12-31'), noInvalidDate: true }),
+        fc.integer({ min: 0, max: 999 }),
+        (date, micros) => {
+          const iso = date.toISOString(); // 2026-11-22T18:07:28.757Z
+          const digits = `${iso.slice(20, 23)}${String(micros).padStart(3, '0')}`.replace(/0+$/, ''); // PostgreSQL drops trailing zeros
+          const postgres = `${iso.slice(0, 10)} ${iso.slice(11, 19)}${digits ? `.${digits}` : ''}+00`;
+          expect(isoTimestamp(postgres)).toBe(iso);
+        },
+      ),
+    );
   });
 });

@@ -184,7 +184,11 @@ export class AuditLog {
   }
 
   private async insertCheckpoint(tx: Executor, key: SigningKey, seq: number, hash: string): Promise<void> {
-    const signature = sm2.doSignature(checkpointMessage(seq, hash), key.privateKey, { hash: true, userId: sm2UserId });
+    const signature = sm2.doSignature(checkpointMessage(seq, hash), key.privateKey, {
+      hash: true,
+      userId: sm2UserId,
+      publicKey: key.publicKey, // else derived from the private key at every checkpoint
+    });
     await repo.insertCheckpoint(tx, { seq, hash, signature, publicKey: key.publicKey });
   }
 
