@@ -47,6 +47,21 @@ export function machineShare(before: ReturnType<typeof machineTicks>, seconds: n
   return `cores busy ${cores(now.busy - before.busy)}, idle ${cores(now.idle - before.idle)}, taken by the host ${cores(now.stolen - before.stolen)}`;
 }
 
+/**
+ * Waits until every audit entry of the run is chained, and says how long that took: a run's
+ * figure includes chaining what it wrote (in the request thread or the chainer's own), or a
+ * short run would leave that work for after its clock stopped.
+ */
+export async function chainCaughtUp(db: Database, audit: { flush(): Promise<number> }): Promise<number> {
+  const started = performance.now();
+  for (;;) {
+    await audit.flush();
+    const pending = (await sql<{ n: string }>`select count(*) as n from audit_pending`.execute(db.kysely)).rows[0]!.n;
+    if (pending === '0') return (performance.now() - started) / 1000;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
 const wanted = () => Boolean(process.env.BENCH_STATEMENTS);
 
 export async function resetStatements(db: Database): Promise<void> {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { loadFromWorker, runApproval, runClients } from '../http-clients.ts';
-import { machineShare, machineTicks, postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
+import { chainCaughtUp, machineShare, machineTicks, postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
 import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
 const total = Number(process.argv[2] ?? 400);
@@ -79,14 +79,14 @@ async function run(label: string, databaseUrl: string | undefined) {
   if (path !== 'engine') await overHttp();
   async function overHttp() {
     // the officer's requests come from another thread (bench/http-clients.ts), 16 clients at a time
-    const { seconds, latencies: stepLatencies } = await loadFromWorker({
+    const load = await loadFromWorker({
       kind: 'workflow',
       base,
       sessions: Array.from({ length: concurrency }, () => officer.credentials),
       total,
       itemId: parentId!,
     });
-    report(`${label}, over HTTP`, seconds, stepLatencies);
+    report(`${label}, over HTTP`, load.seconds + (await chainCaughtUp(db, node.audit)), load.latencies);
     // The floor: a client in the server's thread and the server doing nothing but answer (with the session looked up).
     let pings = 0;
     const pinged = performance.now();
@@ -116,12 +116,13 @@ async function run(label: string, databaseUrl: string | undefined) {
       (taskId) => node.workflow.complete(actor, 'zh-CN', taskId, { ok: true }),
     ),
   );
-  report(`${label}, engine calls`, engine.seconds, engine.latencies);
+  const engineSeconds = engine.seconds + (await chainCaughtUp(db, node.audit));
+  report(`${label}, engine calls`, engineSeconds, engine.latencies);
   const cpu = process.cpuUsage(cpuBefore);
   cpuSplits.push(
     `${label}, engine calls: this process ${((cpu.user + cpu.system) / 1e3 / total).toFixed(2)} ms CPU an instance` +
       (databaseUrl ? `, PostgreSQL ${(((postgresCpuSeconds() - pgBefore) * 1e3) / total).toFixed(2)} ms` : '') +
-      `; ${machineShare(machineBefore, engine.seconds)}`,
+      `; ${machineShare(machineBefore, engineSeconds)}`,
   );
   await printStatements(db, total);
   await close();

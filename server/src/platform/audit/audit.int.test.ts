@@ -56,6 +56,15 @@ describe.each(testDatabases())('audit chain on %s', (kind) => {
     expect((await t.node.audit.verify()).ok).toBe(true);
   });
 
+  it('chains committed entries in the background, with no one asking (a thread of its own on a server)', async () => {
+    await t.node.db.kysely.transaction().execute((tx) => t.node.audit.record({ actor: someone, action: 'test.in_background' }, tx));
+    const chained = async () =>
+      (await sql<{ n: string }>`select count(*) as n from audit_log where action = 'test.in_background'`.execute(t.node.db.kysely)).rows[0]!
+        .n;
+    await expect.poll(chained, { timeout: 5000, interval: 100 }).toBe('1');
+    expect((await sql<{ n: string }>`select count(*) as n from audit_pending`.execute(t.node.db.kysely)).rows[0]!.n).toBe('0');
+    expect((await t.node.audit.verify()).ok).toBe(true);
+  });
   it('names an altered entry', async () => {
     await exec(sql`update audit_log set details = '{"i": 999}' where seq = 40`);
     expect((await t.node.audit.verify()).firstBad).toEqual({ seq: 40, reason: 'altered' });
