@@ -4,7 +4,7 @@
 // `skip locked` keep it apart from any other chainer (another node, an on-demand flush).
 // PGlite is one connection in the main thread, so there the chainer stays on a timer there.
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { openDatabase } from '../../kernel/db.ts';
+import { openDatabase } from '../../kernel/index.ts';
 import { AuditLog } from './audit.service.ts';
 
 interface ChainerData {
