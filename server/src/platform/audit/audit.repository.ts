@@ -61,37 +61,41 @@ export async function takePending(tx: Executor, limit: number): Promise<{ pendin
 }
 
 export async function dropPending(tx: Executor, pendingSeqs: string[]): Promise<void> {
-  if (pendingSeqs.length) await sql`delete from audit_pending where pending_seq in (${sql.join(pendingSeqs)})`.execute(tx);
+  if (pendingSeqs.length) await sql`delete from audit_pending where pending_seq = any(${pendingSeqs}::bigint[])`.execute(tx);
 }
 
-/** Appends chained entries (in order, a hundred to a statement) and moves the head to the last. */
+/**
+ * Appends chained entries (in order) and moves the head to the last. One statement for any
+ * batch size (the rows travel as one JSON array), so the server plans it once per connection.
+ */
 export async function insertEntries(tx: Executor, entries: StoredEntry[]): Promise<void> {
   if (entries.length === 0) return;
-  for (let i = 0; i < entries.length; i += 100) {
-    await q(tx)
-      .insertInto('audit_log')
-      .values(
-        entries.slice(i, i + 100).map((entry) => ({
-          seq: String(entry.seq),
-          id: entry.id,
-          at: entry.at,
-          actor_id: entry.actorId,
-          actor_kind: entry.actorKind,
-          actor_name: entry.actorName,
-          action: entry.action,
-          outcome: entry.outcome,
-          target_type: entry.targetType,
-          target_id: entry.targetId,
-          org_id: entry.orgId,
-          region_code: entry.regionCode,
-          ip: entry.ip,
-          details: JSON.stringify(entry.details ?? {}),
-          prev_hash: entry.prevHash,
-          hash: entry.hash,
-        })),
-      )
-      .execute();
-  }
+  const rows = entries.map((entry) => ({
+    seq: entry.seq,
+    id: entry.id,
+    at: entry.at,
+    actor_id: entry.actorId,
+    actor_kind: entry.actorKind,
+    actor_name: entry.actorName,
+    action: entry.action,
+    outcome: entry.outcome,
+    target_type: entry.targetType,
+    target_id: entry.targetId,
+    org_id: entry.orgId,
+    region_code: entry.regionCode,
+    ip: entry.ip,
+    details: entry.details ?? {},
+    prev_hash: entry.prevHash,
+    hash: entry.hash,
+  }));
+  await sql`insert into audit_log (seq, id, at, actor_id, actor_kind, actor_name, action, outcome, target_type, target_id, org_id,
+      region_code, ip, details, prev_hash, hash)
+    select seq, id, at, actor_id, actor_kind, actor_name, action, outcome, target_type, target_id, org_id, region_code, ip, details,
+      prev_hash, hash
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as e(seq bigint, id text, at timestamptz, actor_id text, actor_kind text,
+      actor_name text, action text, outcome text, target_type text, target_id text, org_id text, region_code text, ip text,
+      details jsonb, prev_hash text, hash text)
+    order by seq`.execute(tx);
   const last = entries[entries.length - 1]!;
   await q(tx)
     .updateTable('audit_head')
