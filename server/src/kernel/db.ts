@@ -4,6 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
 import { preparingPool } from './postgres-pool.ts';
+import { isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -157,14 +158,27 @@ class PgliteSingleConnectionPool implements PostgresPool {
   async connect(): Promise<PostgresPoolClient> {
     const release = await this.acquire();
     const pglite = this.pglite;
+    let inTransaction = false;
+    const run = async <R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> => {
+      const result = await pglite.query<R>(sql, parameters as unknown[]);
+      return {
+        command: commandOf(sql),
+        rowCount: result.affectedRows ?? result.rows.length,
+        rows: result.rows,
+      };
+    };
     return {
       async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-        const result = await pglite.query<R>(sql, parameters as unknown[]);
-        return {
-          command: commandOf(sql),
-          rowCount: result.affectedRows ?? result.rows.length,
-          rows: result.rows,
-        };
+        if (/^(begin|start transaction\b.*)$/i.test(sql)) inTransaction = true;
+        // a request's work mark (kernel/request-work.ts): in its first commit, or before a write of its own
+        const commits = sql === 'commit' && inTransaction;
+        if (sql === 'commit' || sql === 'rollback') inTransaction = false;
+        const mark = commits || (!inTransaction && isWrite(sql)) ? pendingWorkMark() : undefined;
+        if (mark) {
+          await run(mark.text, mark.values);
+          workMarked();
+        }
+        return run<R>(sql, parameters);
       },
       release,
     } as PostgresPoolClient;

@@ -64,4 +64,8 @@ registerMessages({
     'zh-CN': '相同幂等键的请求正在处理中。',
     en: 'A request with this Idempotency-Key is still being processed.',
   },
+  'idempotency.answer_lost': {
+    'zh-CN': '相同幂等键的请求已处理完成，但结果未能返回（服务曾中断）。请在列表中查看结果，不要重复提交。',
+    en: 'The request with this Idempotency-Key was completed, but its answer was lost when the service stopped. Look for the result in your list rather than submitting again.',
+  },
 });

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
 /** The most statements a connection keeps prepared; past it new texts run unnamed (parsed and planned each time). */
 const preparedPerConnection = 2000;
@@ -15,6 +16,9 @@ const preparedPerConnection = 2000;
  * - a transaction's **BEGIN travels with its first statement** (one write, one answer): on a
  *   2-core machine each round trip costs a socket write and a wake-up on both sides, and a
  *   workflow step is a handful of them. A transaction that runs nothing sends nothing.
+ *
+ * It also writes a request's work mark (kernel/request-work.ts): with the COMMIT of the
+ * request's first transaction, in the same write, or before a write outside a transaction.
  */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const prepared = new WeakMap<object, Set<string>>();
@@ -27,6 +31,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const known = names;
       /** A BEGIN Kysely asked for that has not been sent yet. */
       let pendingBegin: string | undefined;
+      let inTransaction = false;
       const nameFor = (text: string): string | undefined => {
         const name = statementName(text);
         if (known.has(name) || known.size < preparedPerConnection) {
@@ -35,12 +40,27 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
         }
         return undefined;
       };
-      const run = (text: string, values: readonly unknown[], beginName?: string) =>
-        new Promise((resolve, reject) =>
+      /** A statement prepared on this connection already, that can ride ahead of another in its write. */
+      const preparedHere = (text: string): string | undefined => {
+        const name = statementName(text);
+        return known.has(name) && name in (client as unknown as PgClientInternals).connection.parsedStatements ? name : undefined;
+      };
+      const run = (text: string, values: readonly unknown[], leading: Leading[] = []) =>
+        new Promise<unknown>((resolve, reject) =>
           client.query(
-            new PreparedQuery(text, values, nameFor(text), beginName, (error, result) => (error ? reject(error) : resolve(result))),
+            new PreparedQuery(text, values, nameFor(text), leading, (error, result) => (error ? reject(error) : resolve(result))),
           ),
         );
+      /** Runs `text` after the statements in `ahead`: in one write where each is prepared here, else one by one. */
+      const runAfter = async (ahead: { text: string; values: readonly unknown[] }[], text: string, values: readonly unknown[]) => {
+        const leading: Leading[] = [];
+        for (const statement of ahead) {
+          const name = preparedHere(statement.text);
+          if (name) leading.push({ name, values: statement.values });
+          else void run(statement.text, statement.values).catch(() => undefined); // its error shows on what follows
+        }
+        return run(text, values, leading);
+      };
       const sendBeginAlone = () => void run(takeBegin(), []).catch(() => undefined); // its error shows on the next statement
       return {
         query(text: string | object, values: readonly unknown[] = []) {
@@ -49,27 +69,39 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             if (pendingBegin !== undefined) sendBeginAlone();
             return client.query(text as pg.Submittable);
           }
-          if (/^(begin|start transaction\b.*)$/i.test(text) && values.length === 0 && pendingBegin === undefined) {
+          if (/^(begin|start transaction\b.*)$/i.test(text) && values.length === 0 && !inTransaction) {
             pendingBegin = text;
+            inTransaction = true;
             return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });
           }
-          if (pendingBegin !== undefined && (text === 'commit' || text === 'rollback')) {
-            pendingBegin = undefined; // nothing ran: nothing to end
-            return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [] });
+          if (text === 'commit' || text === 'rollback') {
+            inTransaction = false;
+            if (pendingBegin !== undefined) {
+              pendingBegin = undefined; // nothing ran: nothing to end
+              return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [] });
+            }
+            const mark = text === 'commit' ? pendingWorkMark() : undefined;
+            if (!mark) return run(text, values);
+            return runAfter([mark], text, values).then((result) => {
+              workMarked();
+              return result;
+            });
           }
-          if (pendingBegin === undefined) return run(text, values);
-          // The BEGIN rides along once this connection has it prepared (no Parse of its own,
-          // whose answer pg would credit to the statement); the first time it goes alone.
-          const beginName = statementName(pendingBegin);
-          if (!known.has(beginName) || !(beginName in (client as unknown as PgClientInternals).connection.parsedStatements)) {
-            sendBeginAlone();
-            return run(text, values);
+          if (pendingBegin !== undefined) return runAfter([{ text: takeBegin(), values: [] }], text, values);
+          const mark = !inTransaction && isWrite(text) ? pendingWorkMark() : undefined;
+          if (mark) {
+            // a write that commits on its own: marked just before (a crash between the two
+            // leaves a mark without work, which a retry reports rather than repeats)
+            return run(mark.text, mark.values).then(() => {
+              workMarked();
+              return run(text, values);
+            });
           }
-          pendingBegin = undefined;
-          return run(text, values, beginName);
+          return run(text, values);
         },
         release(error?: Error | boolean) {
           pendingBegin = undefined;
+          inTransaction = false;
           client.release(error);
         },
       } as unknown as PostgresPoolClient;
@@ -82,6 +114,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
     },
     end: () => pool.end(),
   };
+}
+
+interface Leading {
+  name: string;
+  values: readonly unknown[];
 }
 
 interface PgClientInternals {
@@ -100,42 +137,42 @@ const queryPrototype = pg.Query.prototype as unknown as {
 
 /**
  * A statement, named when it is to be kept prepared. Made from the text (pg copies a config
- * object property by property, a slow path at every query) and named afterwards. With
- * `beginName`, it first binds and executes the connection's prepared BEGIN in the same write
- * and before the same Sync: PostgreSQL answers BEGIN's CommandComplete, then the statement's
- * own messages and one ReadyForQuery. If the statement fails, the transaction is open and
+ * object property by property, a slow path at every query) and named afterwards. Statements
+ * in `leading` (prepared on the connection already: a BEGIN, a work mark) are bound and
+ * executed first, in the same write and before the same Sync: PostgreSQL answers their
+ * CommandCompletes, then the statement's own messages and one ReadyForQuery. If one fails,
+ * the rest are skipped and the error is the statement's; a transaction it was in is left
  * failed, and Kysely's ROLLBACK ends it as usual.
  */
 class PreparedQuery extends pg.Query {
-  private readonly beginName: string | undefined;
-  private beginAnswered = false;
+  private readonly leading: Leading[];
+  private leadingAnswered = 0;
 
   constructor(
     text: string,
     values: readonly unknown[],
     name: string | undefined,
-    beginName: string | undefined,
+    leading: Leading[],
     callback: (error: Error | undefined, result: unknown) => void,
   ) {
     super(text, values as unknown[], callback);
     const fields = this as unknown as { name?: string; queryMode?: string };
     fields.name = name;
-    if (beginName) fields.queryMode = 'extended'; // never the simple protocol, which would skip prepare()
-    this.beginName = beginName;
-    this.beginAnswered = !beginName;
+    if (leading.length) fields.queryMode = 'extended'; // never the simple protocol, which would skip prepare()
+    this.leading = leading;
   }
 
   prepare(connection: PgConnection): void {
-    if (this.beginName) {
-      connection.bind({ statement: this.beginName, portal: '', values: [] });
+    for (const { name, values } of this.leading) {
+      connection.bind({ statement: name, portal: '', values: values as unknown[] });
       connection.execute({ portal: '' });
     }
     queryPrototype.prepare.call(this, connection);
   }
 
   handleCommandComplete(message: unknown, connection: unknown): void {
-    if (!this.beginAnswered) {
-      this.beginAnswered = true; // BEGIN's own completion, not the statement's result
+    if (this.leadingAnswered < this.leading.length) {
+      this.leadingAnswered++; // a leading statement's own completion, not this statement's result
       return;
     }
     queryPrototype.handleCommandComplete.call(this, message, connection);
