@@ -24,17 +24,9 @@ export function postgresCpuSeconds(): number {
 /** The whole machine's CPU ticks from /proc/stat: what ran, what sat idle, what the host took. */
 export function machineTicks(): { busy: number; idle: number; stolen: number } {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/).slice(1).map(Number);
-  const [user, nice, system, idle, iowait, irq, softirq, steal] = fields as [
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  return { busy: user + nice + system + irq + softirq, idle: idle + iowait, stolen: steal };
+  const columns = ['user', 'nice', 'system', 'idle', 'iowait', 'irq', 'softirq', 'steal'] as const; // the order of /proc/stat
+  const tick = Object.fromEntries(columns.map((column, i) => [column, fields[i] ?? 0])) as Record<(typeof columns)[number], number>;
+  return { busy: tick.user + tick.nice + tick.system + tick.irq + tick.softirq, idle: tick.idle + tick.iowait, stolen: tick.steal };
 }
 
 /**
