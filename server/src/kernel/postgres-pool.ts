@@ -22,6 +22,7 @@ const preparedPerConnection = 2000;
  */
 export function preparingPool(pool: pg.Pool): PostgresPool {
   const prepared = new WeakMap<object, Set<string>>();
+  const shapesOf = new WeakMap<object, Shapes>();
   return {
     options: pool.options,
     async connect() {
@@ -29,6 +30,9 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       let names = prepared.get(client);
       if (!names) prepared.set(client, (names = new Set()));
       const known = names;
+      let shapes = shapesOf.get(client);
+      if (!shapes) shapesOf.set(client, (shapes = new Map()));
+      const knownShapes = shapes;
       /** A BEGIN Kysely asked for that has not been sent yet. */
       let pendingBegin: string | undefined;
       let inTransaction = false;
@@ -48,7 +52,9 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       const run = (text: string, values: readonly unknown[], leading: Leading[] = []) =>
         new Promise<unknown>((resolve, reject) =>
           client.query(
-            new PreparedQuery(text, values, nameFor(text), leading, (error, result) => (error ? reject(error) : resolve(result))),
+            new PreparedQuery(text, values, nameFor(text), leading, knownShapes, (error, result) =>
+              error ? reject(error) : resolve(result),
+            ),
           ),
         );
       /** Runs `text` after the statements in `ahead`: in one write where each is prepared here, else one by one. */
@@ -128,11 +134,17 @@ interface PgClientInternals {
 interface PgConnection {
   bind(config: { statement: string; portal: string; values: unknown[] }): void;
   execute(config: { portal: string }): void;
+  parsedStatements: Record<string, string>;
 }
+
+/** The columns a prepared statement answers with (`null`: none), learnt from its first run on a connection. */
+type Shapes = Map<string, { fields: unknown[] } | null>;
 
 const queryPrototype = pg.Query.prototype as unknown as {
   prepare(connection: PgConnection): void;
   handleCommandComplete(message: unknown, connection: unknown): void;
+  handleRowDescription(message: { fields: unknown[] }): void;
+  handleReadyForQuery(connection: unknown): void;
 };
 
 /**
@@ -143,16 +155,25 @@ const queryPrototype = pg.Query.prototype as unknown as {
  * CommandCompletes, then the statement's own messages and one ReadyForQuery. If one fails,
  * the rest are skipped and the error is the statement's; a transaction it was in is left
  * failed, and Kysely's ROLLBACK ends it as usual.
+ *
+ * Once a prepared statement has run on a connection, its columns are known: later runs skip
+ * the Describe (PostgreSQL builds and sends no RowDescription, pg parses none) and reuse them.
+ * A prepared statement's columns cannot change while it exists — PostgreSQL refuses that
+ * ("cached plan must not change result type").
  */
 class PreparedQuery extends pg.Query {
   private readonly leading: Leading[];
   private leadingAnswered = 0;
+  private readonly shapes: Shapes;
+  private describing = false;
+  private described = false;
 
   constructor(
     text: string,
     values: readonly unknown[],
     name: string | undefined,
     leading: Leading[],
+    shapes: Shapes,
     callback: (error: Error | undefined, result: unknown) => void,
   ) {
     super(text, values as unknown[], callback);
@@ -160,6 +181,7 @@ class PreparedQuery extends pg.Query {
     fields.name = name;
     if (leading.length) fields.queryMode = 'extended'; // never the simple protocol, which would skip prepare()
     this.leading = leading;
+    this.shapes = shapes;
   }
 
   prepare(connection: PgConnection): void {
@@ -167,7 +189,30 @@ class PreparedQuery extends pg.Query {
       connection.bind({ statement: name, portal: '', values: values as unknown[] });
       connection.execute({ portal: '' });
     }
-    queryPrototype.prepare.call(this, connection);
+    const name = (this as unknown as { name?: string }).name;
+    const shape = name && name in connection.parsedStatements ? this.shapes.get(name) : undefined;
+    if (shape === undefined) {
+      this.describing = Boolean(name);
+      queryPrototype.prepare.call(this, connection);
+      return;
+    }
+    queryPrototype.prepare.call(this, Object.create(connection, { describe: { value: () => undefined } }) as PgConnection);
+    if (shape) queryPrototype.handleRowDescription.call(this, shape); // before any row can arrive
+  }
+
+  handleRowDescription(message: { fields: unknown[] }): void {
+    if (this.describing) {
+      this.described = true;
+      this.shapes.set((this as unknown as { name: string }).name, { fields: message.fields });
+    }
+    queryPrototype.handleRowDescription.call(this, message);
+  }
+
+  handleReadyForQuery(connection: unknown): void {
+    // described and answered without columns (an insert, an update): none to expect next time
+    if (this.describing && !this.described && !(this as unknown as { _canceledDueToError: unknown })._canceledDueToError)
+      this.shapes.set((this as unknown as { name: string }).name, null);
+    queryPrototype.handleReadyForQuery.call(this, connection);
   }
 
   handleCommandComplete(message: unknown, connection: unknown): void {
