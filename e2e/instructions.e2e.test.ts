@@ -147,6 +147,34 @@ describe('批示督办 in Chromium', () => {
     await context.close();
   });
 
+  it('a leader reads a task an officer has taken — read only, as its supervisor — and issues a 批示 on it', async () => {
+    const t = fixture.t;
+    const officer = await t.login('xihu.officer');
+    const open = (await t.request('GET', '/api/v1/workflow/tasks', { as: officer })).json().items as {
+      id: string;
+      assignee: string | null;
+    }[];
+    const task = open.find((x) => !x.assignee)!;
+    expect((await t.request('POST', `/api/v1/workflow/tasks/${task.id}/claim`, { as: officer })).statusCode).toBe(200);
+    const officerId = await given(t).accountId('xihu.officer');
+    const { context, page } = await loggedIn(fixture, 'xihu.leader');
+    await withScreenshot(page, 'instruction-on-monitored-task', async () => {
+      await page.goto(`/workbench/tasks/${task.id}`);
+      await page.getByTestId('task-monitor-only').waitFor();
+      expect(await page.getByTestId('task-complete').count()).toBe(0); // no 办理 form
+      expect(await page.getByTestId('task-claim').count()).toBe(0);
+      await page.getByTestId('task-issue-instruction').click();
+      await page.getByTestId('issue-form').waitFor();
+      await page.getByTestId('issue-text').fill('请加快办理。');
+      await page.getByTestId('issue-people').click();
+      await page.keyboard.type('陈霞琳');
+      await page.getByTestId(`person-option-${officerId}`).click();
+      await page.getByTestId('issue-submit').click();
+      await page.waitForURL(/\/workbench\/instructions\/ins_[0-9a-z]{26}$/);
+    });
+    await context.close();
+  });
+
   it('a leader issues a 批示 from a phone to a person found by name, and it reaches the officer', async () => {
     const officerId = await given(fixture.t).accountId('xihu.officer');
     const leader = await newContext(fixture.browser, fixture.base, phone);

@@ -379,6 +379,8 @@ export interface WorkflowReturnTarget {
 
 /** GET /workflow/tasks/:id */
 export interface WorkflowTaskDetail extends WorkflowTask {
+  /** false for a leader who reads it as its process's monitor (to 批示 or discuss), and once it is closed */
+  mayAct: boolean;
   /** null: the task takes any variables */
   form: WorkflowTaskForm | null;
   /** empty when there are none, or while parallel branches are open */

@@ -127,6 +127,24 @@ describe.each(testDatabases())('running processes on %s', (kind) => {
     expect(state.history.at(-2)).toMatchObject({ action: 'node.end', nodeId: 'rejected' });
   });
 
+  it('lets a leader who monitors the process read a task another holds — read only, no prefill, no completing', async () => {
+    const instance = await start();
+    const review = await openTask(officer, instance.id);
+    await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/claim`, { as: officer });
+    const read = await t.request('GET', `/api/v1/workflow/tasks/${review!.id}`, { as: leader });
+    expect(read.statusCode).toBe(200);
+    expect(read.json()).toMatchObject({ id: review!.id, status: 'open', mayAct: false });
+    expect((await t.request('GET', `/api/v1/workflow/tasks/${review!.id}`, { as: officer })).json().mayAct).toBe(true);
+    expect((await t.request('GET', `/api/v1/workflow/tasks/${review!.id}/prefill`, { as: leader })).statusCode).toBe(403);
+    const complete = await t.request('POST', `/api/v1/workflow/tasks/${review!.id}/complete`, {
+      as: leader,
+      body: { variables: { approved: true } },
+    });
+    expect(complete.statusCode).toBe(409); // taken by the officer
+    // someone of another county who neither works nor monitors it still may not read it
+    expect((await t.request('GET', `/api/v1/workflow/tasks/${review!.id}`, { as: await t.login('yuhang.officer') })).statusCode).toBe(403);
+  });
+
   it('refuses someone outside the candidates (403, audited), and a second completion (409)', async () => {
     const instance = await start();
     const review = await openTask(officer, instance.id);

@@ -785,11 +785,17 @@ export class WorkflowEngine {
     ).rows[0];
   }
 
-  async task(actor: Actor, taskId: string) {
+  /**
+   * A task with its form, for those who may work it, did, or (read only, `mayAct: false`) monitor
+   * its process — a leader reads it to attach a 批示 or open its 讨论群. `monitors: false` keeps
+   * monitors out (prefills read other departments' data for whoever fills the form).
+   */
+  async task(actor: Actor, taskId: string, { monitors = true }: { monitors?: boolean } = {}) {
     const task = await this.taskRow(taskId);
     if (!task) throw new NotFoundError('workflow.task_not_found', { taskId });
-    if (!this.mayWork(actor, task) && task.completed_by !== actor.accountId)
-      throw new ForbiddenError('workflow.not_a_candidate', { taskId });
+    const mayWork = this.mayWork(actor, task);
+    const monitoring = monitors && can(actor, 'workflow.monitor', { orgId: task.org_id, regionCode: task.region_code });
+    if (!mayWork && task.completed_by !== actor.accountId && !monitoring) throw new ForbiddenError('workflow.not_a_candidate', { taskId });
     const view = toTaskView(task);
     const { form } = await this.taskDefinition(taskId);
     let taskForm: { schema: Record<string, unknown>; uiSchema: Record<string, unknown>; values: Variables } | null = null;
@@ -801,7 +807,12 @@ export class WorkflowEngine {
       taskForm = { schema, uiSchema: uiTasks[task.form_key] ?? form.uiSchema, values };
     }
     const targets = task.status === 'open' ? await this.returnTargets(this.db.kysely, task) : [];
-    return { ...view, form: taskForm, returnTargets: targets.map((t) => ({ nodeId: t.nodeId, name: t.name })) };
+    return {
+      ...view,
+      mayAct: mayWork && task.status === 'open',
+      form: taskForm,
+      returnTargets: targets.map((t) => ({ nodeId: t.nodeId, name: t.name })),
+    };
   }
 
   private async formValues(instanceId: string, fields: string[]): Promise<Variables> {
@@ -811,7 +822,7 @@ export class WorkflowEngine {
   }
 
   async prefill(actor: Actor, taskId: string) {
-    const view = await this.task(actor, taskId);
+    const view = await this.task(actor, taskId, { monitors: false });
     return this.runPrefills(actor, view.itemId, view.form?.schema ?? null);
   }
 

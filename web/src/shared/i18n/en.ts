@@ -898,6 +898,8 @@ export const en: Texts = {
       claim: 'Claim 签收',
       unclaim: 'Give back 退回签收',
       claimHint: 'Once you claim it, the task is yours: the other candidates no longer see it.',
+      monitorOnly:
+        'You are viewing this task as its process’s supervisor: you can issue an instruction or open a discussion group; handling it is for its handlers.',
       assignedHint: 'This task is assigned to you.',
       claimDone: 'Claimed',
       unclaimDone: 'Given back: the other candidates may claim it',

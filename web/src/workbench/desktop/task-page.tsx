@@ -104,6 +104,7 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
   const instance = useInstance(task.instanceId);
   const { claim, complete } = useTaskActions(task.id);
   const open = task.status === 'open';
+  const acting = open && task.mayAct;
   const claimed = claimState(task, me.id);
   const busy = claim.isPending || complete.isPending;
   const issues = formIssues(complete.error);
@@ -147,11 +148,11 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
         </Space>
       }
       extra={
-        open && claimed === 'unclaimed' ? (
+        acting && claimed === 'unclaimed' ? (
           <Button type="primary" ghost loading={claim.isPending} disabled={busy} onClick={() => onClaim(true)} data-testid="task-claim">
             {t('workbench.tasks.claim')}
           </Button>
-        ) : open && claimed === 'mine' ? (
+        ) : acting && claimed === 'mine' ? (
           <Button loading={claim.isPending} disabled={busy} onClick={() => onClaim(false)} data-testid="task-unclaim">
             {t('workbench.tasks.unclaim')}
           </Button>
@@ -192,7 +193,10 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
         ]}
       />
       <CaseCard businessKey={task.businessKey} />
-      {open ? (
+      {open && !acting ? (
+        <Alert style={{ marginTop: 16 }} type="info" showIcon message={t('workbench.tasks.monitorOnly')} data-testid="task-monitor-only" />
+      ) : null}
+      {acting ? (
         <>
           {claimed === 'unclaimed' ? (
             <Typography.Paragraph type="secondary" style={{ marginTop: 12, marginBottom: 0 }}>
@@ -224,7 +228,7 @@ function TaskPanel({ task, back }: { task: WorkflowTaskDetail; back: string }) {
           </Typography.Title>
           <CompletionForm task={task} submitting={complete.isPending} issues={issues} onSubmit={onComplete} />
         </>
-      ) : (
+      ) : open ? null : (
         <Alert
           style={{ marginTop: 16 }}
           type="info"

@@ -75,6 +75,7 @@ function MobileTask({ task }: { task: WorkflowTaskDetail }) {
   const instance = useInstance(task.instanceId);
   const { claim, complete } = useTaskActions(task.id);
   const open = task.status === 'open';
+  const acting = open && task.mayAct;
   const claimed = claimState(task, me.id);
   const mi = multiInstanceLabel(task, t);
   const subject = taskSubject(task);
@@ -129,7 +130,12 @@ function MobileTask({ task }: { task: WorkflowTaskDetail }) {
           {t('workbench.tasks.columns.claim')}
         </List.Item>
       </List>
-      {open ? (
+      {open && !acting ? (
+        <>
+          <NoticeBar color="info" wrap content={t('workbench.tasks.monitorOnly')} data-testid="task-monitor-only" />
+          <MobileDiscussionButton task={task} />
+        </>
+      ) : acting ? (
         <>
           {instance.data?.clockPaused ? (
             <NoticeBar color="alert" wrap content={t('workbench.tasks.pausedHint')} data-testid="task-paused" />

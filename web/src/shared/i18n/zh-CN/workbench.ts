@@ -359,6 +359,7 @@ export const texts = {
       claim: '签收',
       unclaim: '退回签收',
       claimHint: '签收后，此待办由您办理，其他候选人不再看到。',
+      monitorOnly: '您以流程监督身份查看此待办：可下达批示、发起讨论群，办理由经办人进行。',
       assignedHint: '此待办已指定由您办理。',
       claimDone: '已签收',
       unclaimDone: '已退回签收，其他候选人可以签收',
