@@ -264,17 +264,12 @@ export class WorkflowEngine {
   async startPrepared(tx: Executor, prepared: PreparedStart, audit: AuditInput[] = []): Promise<string> {
     const { id, actor, input, version, model, schema, due, warn } = prepared;
     const ctx = newStepContext(tx, actor);
-    const insertInstance = sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
+    await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
         form_version_id, time_limit_days, due_at, warn_at, time_state)
       values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
         'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId}, ${prepared.formVersionId}, ${version.timeLimitDays},
-        ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`;
-    // Without attachments to bind to it first, the instance's row rides in the statement that opens its first task.
-    const attachments = schema ? attachmentIds(schema, input.variables) : [];
-    if (attachments.length) {
-      await insertInstance.execute(tx);
-      await this.bindAttachments(tx, actor, id, attachments);
-    }
+        ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`.execute(tx);
+    if (schema) await this.bindAttachments(tx, actor, id, attachmentIds(schema, input.variables));
     await this.runtime.history(ctx, id, 'instance.start', null, {
       version: version.version,
       item: version.itemName,
@@ -297,7 +292,6 @@ export class WorkflowEngine {
       instance,
       model,
       model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
-      attachments.length ? [] : [insertInstance],
     );
     ctx.audit.push({
       actor,

@@ -254,7 +254,7 @@ export class Runtime {
       const node = model.nodes[nodeId]!;
       // held writes wait through in-memory choices; before any other node's statements they go out
       const opensOneTask = node.kind === 'userTask' && !node.userTask!.multiInstance;
-      if (!opensOneTask && node.kind !== 'exclusiveGateway' && node.kind !== 'startEvent') await flushWrites(ctx, pending);
+      if (!opensOneTask && node.kind !== 'exclusiveGateway') await flushWrites(ctx, pending);
       switch (node.kind) {
         case 'startEvent':
           onward(this.departures(model, node, tokenId));
@@ -446,7 +446,13 @@ export class Runtime {
     const orgs = resolveAll(task.candidateOrgs);
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
-    const before = writesAhead(extra.before ?? []); // in the same statement, ahead of the insert
+    // writes that go in the same statement, ahead of the insert (data-modifying CTEs all run)
+    const before = extra.before?.length
+      ? sql`with ${sql.join(
+          extra.before.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
+          sql`, `,
+        )} `
+      : sql``;
     await sql`${before}insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
       values (${id}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
         ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(orgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
@@ -707,19 +713,9 @@ export class Runtime {
   }
 }
 
-/** Sends held writes on their own (one statement), first: before any other statement of the run reads or writes. */
+/** Sends held writes on their own, first: before any other statement of the run reads or writes. */
 async function flushWrites(ctx: StepContext, pending: { writes: RawBuilder<unknown>[] }): Promise<void> {
   const writes = pending.writes;
   pending.writes = [];
-  if (writes.length === 1) await writes[0]!.execute(ctx.tx);
-  else if (writes.length) await sql`${writesAhead(writes)}select 1`.execute(ctx.tx);
-}
-
-/** `with w0 as (…), w1 as (…) `: writes that run in the statement that follows (data-modifying CTEs all run). */
-function writesAhead(writes: RawBuilder<unknown>[]) {
-  if (!writes.length) return sql``;
-  return sql`with ${sql.join(
-    writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
-    sql`, `,
-  )} `;
+  for (const write of writes) await write.execute(ctx.tx);
 }
