@@ -414,14 +414,10 @@ export class WorkflowEngine {
       const node = model.nodes[task.node_id]!;
       const multi = Boolean(node.userTask?.multiInstance);
       if (!multi) instance.variables = { ...instance.variables, ...variables };
-      const done = [
-        sql`update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb
-          where id = ${taskId}`,
-        sql`update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`,
-      ];
-      // Where the next step is a user task, these ride in the statement that opens it (Runtime.advance).
-      const holdDone = !multi && !model.boundaries[node.id]?.length;
-      if (!holdDone) await sql`with done as (${done[0]}) ${done[1]}`.execute(tx);
+      await sql`with done as (
+          update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb
+          where id = ${taskId})
+        update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(tx);
       await this.runtime.history(ctx, instance.id, 'task.complete', task.node_id, {
         taskId,
         variables: Object.keys(variables),
@@ -433,7 +429,7 @@ export class WorkflowEngine {
         await this.runtime.completeMulti(ctx, instance, model, node, task.token_id, variables);
       } else {
         await this.runtime.leave(ctx, model, node.id, task.token_id);
-        await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id), holdDone ? done : []);
+        await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id));
       }
       this.recordTask(ctx, 'workflow.task.complete', task);
       // what is next in the instance, read in the statement that writes the step's history

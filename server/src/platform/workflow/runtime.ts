@@ -202,24 +202,11 @@ export class Runtime {
    * Moves tokens forward until each waits or ends, then completes the instance when no token
    * is left. A failure (no branch, a bad collection) marks the instance failed.
    */
-  /**
-   * `held`: writes of the caller's (a completed task) that ride in the first statement the
-   * run makes if that is a user task's insert, and otherwise go out before anything else runs.
-   */
-  async advance(
-    ctx: StepContext,
-    instance: InstanceRow,
-    model: RunnableModel,
-    arrivals: Arrival[],
-    held: RawBuilder<unknown>[] = [],
-  ): Promise<void> {
-    const pending = { writes: held };
+  async advance(ctx: StepContext, instance: InstanceRow, model: RunnableModel, arrivals: Arrival[]): Promise<void> {
     try {
-      await this.run(ctx, instance, model, arrivals, pending);
-      await flushWrites(ctx, pending); // nothing took them
+      await this.run(ctx, instance, model, arrivals);
     } catch (error) {
       if (!(error instanceof WorkflowFailure)) throw error;
-      await flushWrites(ctx, pending);
       await sql`update wf_instances set status = 'failed', ended_at = now() where id = ${instance.id}`.execute(ctx.tx);
       await this.history(ctx, instance.id, 'instance.fail', error.nodeId, { reason: error.reason });
       instance.status = 'failed';
@@ -228,13 +215,7 @@ export class Runtime {
     await this.settle(ctx, instance, model);
   }
 
-  private async run(
-    ctx: StepContext,
-    instance: InstanceRow,
-    model: RunnableModel,
-    arrivals: Arrival[],
-    pending: { writes: RawBuilder<unknown>[] },
-  ): Promise<void> {
+  private async run(ctx: StepContext, instance: InstanceRow, model: RunnableModel, arrivals: Arrival[]): Promise<void> {
     const queue = [...arrivals];
     // A token's row is written where it stops (a wait, a join, an end), not at every node it passes.
     const unwritten = new Set(arrivals.filter((a) => a.fresh).map((a) => a.tokenId));
@@ -252,9 +233,6 @@ export class Runtime {
     while (queue.length) {
       const { tokenId, nodeId } = queue.shift()!;
       const node = model.nodes[nodeId]!;
-      // held writes wait through in-memory choices; before any other node's statements they go out
-      const opensOneTask = node.kind === 'userTask' && !node.userTask!.multiInstance;
-      if (!opensOneTask && node.kind !== 'exclusiveGateway') await flushWrites(ctx, pending);
       switch (node.kind) {
         case 'startEvent':
           onward(this.departures(model, node, tokenId));
@@ -269,9 +247,7 @@ export class Runtime {
             if (await this.startMulti(ctx, instance, model, node, tokenId)) onward(this.departures(model, node, tokenId));
           } else {
             // the token's move and its task in one statement: a round trip fewer at every step
-            const before = [...pending.writes, placement(tokenId, node.id, 'waiting')];
-            pending.writes = [];
-            await this.createTask(ctx, instance, node, tokenId, {}, { before });
+            await this.createTask(ctx, instance, node, tokenId, {}, { tokenWrite: placement(tokenId, node.id, 'waiting') });
             await this.scheduleBoundaries(ctx, instance, model, node, tokenId);
           }
           break;
@@ -429,7 +405,7 @@ export class Runtime {
     node: ProcessNode,
     tokenId: string,
     local: Variables,
-    extra: { index?: number; total?: number; assignee?: string | null; before?: RawBuilder<unknown>[] } = {},
+    extra: { index?: number; total?: number; assignee?: string | null; tokenWrite?: RawBuilder<unknown> } = {},
   ): Promise<string> {
     const task = node.userTask!;
     const variables = { ...instance.variables, ...local };
@@ -446,13 +422,7 @@ export class Runtime {
     const orgs = resolveAll(task.candidateOrgs);
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
-    // writes that go in the same statement, ahead of the insert (data-modifying CTEs all run)
-    const before = extra.before?.length
-      ? sql`with ${sql.join(
-          extra.before.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
-          sql`, `,
-        )} `
-      : sql``;
+    const before = extra.tokenWrite ? sql`with token_write as (${extra.tokenWrite}) ` : sql``;
     await sql`${before}insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
       values (${id}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
         ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(orgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
@@ -652,7 +622,6 @@ export class Runtime {
       child,
       model,
       model.startNodeIds.map((nodeId) => ({ tokenId: newId('tok'), nodeId, fresh: true })),
-      { writes: [] },
     ).catch(async (error: unknown) => {
       if (!(error instanceof WorkflowFailure)) throw error;
       throw new WorkflowFailure(node.id, `child_failed:${error.reason}`);
@@ -711,11 +680,4 @@ export class Runtime {
     await sql`update wf_instances set status = 'cancelled', ended_at = now() where id = ${instanceId}`.execute(ctx.tx);
     await this.history(ctx, instanceId, 'instance.cancel', null, { reason });
   }
-}
-
-/** Sends held writes on their own, first: before any other statement of the run reads or writes. */
-async function flushWrites(ctx: StepContext, pending: { writes: RawBuilder<unknown>[] }): Promise<void> {
-  const writes = pending.writes;
-  pending.writes = [];
-  for (const write of writes) await write.execute(ctx.tx);
 }
