@@ -219,12 +219,12 @@ export class Runtime {
     const queue = [...arrivals];
     // A token's row is written where it stops (a wait, a join, an end), not at every node it passes.
     const unwritten = new Set(arrivals.filter((a) => a.fresh).map((a) => a.tokenId));
-    const placement = (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') =>
-      unwritten.delete(tokenId)
-        ? sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`
-        : sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`;
     const place = async (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') => {
-      await placement(tokenId, nodeId, status).execute(ctx.tx);
+      if (unwritten.delete(tokenId))
+        await sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`.execute(
+          ctx.tx,
+        );
+      else await sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`.execute(ctx.tx);
     };
     const onward = (next: Arrival[]) => {
       for (const arrival of next) if (arrival.fresh) unwritten.add(arrival.tokenId);
@@ -242,12 +242,11 @@ export class Runtime {
           await this.history(ctx, instance.id, 'node.end', node.id);
           break;
         case 'userTask':
+          await place(tokenId, node.id, 'waiting');
           if (node.userTask!.multiInstance) {
-            await place(tokenId, node.id, 'waiting');
             if (await this.startMulti(ctx, instance, model, node, tokenId)) onward(this.departures(model, node, tokenId));
           } else {
-            // the token's move and its task in one statement: a round trip fewer at every step
-            await this.createTask(ctx, instance, node, tokenId, {}, { tokenWrite: placement(tokenId, node.id, 'waiting') });
+            await this.createTask(ctx, instance, node, tokenId, {});
             await this.scheduleBoundaries(ctx, instance, model, node, tokenId);
           }
           break;
@@ -405,7 +404,7 @@ export class Runtime {
     node: ProcessNode,
     tokenId: string,
     local: Variables,
-    extra: { index?: number; total?: number; assignee?: string | null; tokenWrite?: RawBuilder<unknown> } = {},
+    extra: { index?: number; total?: number; assignee?: string | null } = {},
   ): Promise<string> {
     const task = node.userTask!;
     const variables = { ...instance.variables, ...local };
@@ -422,8 +421,7 @@ export class Runtime {
     const orgs = resolveAll(task.candidateOrgs);
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
-    const before = extra.tokenWrite ? sql`with token_write as (${extra.tokenWrite}) ` : sql``;
-    await sql`${before}insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
+    await sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
       values (${id}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
         ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(orgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
         ${assignee}, ${task.formKey}, 'open', ${JSON.stringify(local)}::jsonb, ${extra.index ?? null}, ${extra.total ?? null})`.execute(
