@@ -4,7 +4,7 @@ import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
 import { preparingPool } from './postgres-pool.ts';
-import { isWrite, pendingWorkMark, workMarked } from './request-work.ts';
+import { isTransactionStart, isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
 export type DatabaseKind = 'pglite' | 'postgres';
 
@@ -169,7 +169,7 @@ class PgliteSingleConnectionPool implements PostgresPool {
     };
     return {
       async query<R>(sql: string, parameters: readonly unknown[]): Promise<PostgresQueryResult<R>> {
-        if (/^(begin|start transaction\b.*)$/i.test(sql)) inTransaction = true;
+        if (isTransactionStart(sql)) inTransaction = true;
         // a request's work mark (kernel/request-work.ts): in its first commit, or before a write of its own
         const commits = sql === 'commit' && inTransaction;
         if (sql === 'commit' || sql === 'rollback') inTransaction = false;

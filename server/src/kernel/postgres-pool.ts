@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
-import { isWrite, pendingWorkMark, workMarked } from './request-work.ts';
+import { isTransactionStart, isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
 /** The most statements a connection keeps prepared; past it new texts run unnamed (parsed and planned each time). */
 const preparedPerConnection = 2000;
@@ -75,7 +75,7 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             if (pendingBegin !== undefined) sendBeginAlone();
             return client.query(text as pg.Submittable);
           }
-          if (/^(begin|start transaction\b.*)$/i.test(text) && values.length === 0 && !inTransaction) {
+          if (isTransactionStart(text) && values.length === 0 && !inTransaction) {
             pendingBegin = text;
             inTransaction = true;
             return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });

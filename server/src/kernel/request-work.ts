@@ -42,6 +42,11 @@ export function workMarked(): void {
   if (work) work.marked = true;
 }
 
+/** Whether a statement is Kysely's BEGIN (or START TRANSACTION with its settings). */
+export function isTransactionStart(text: string): boolean {
+  return /^(begin|start transaction\b.*)$/i.test(text);
+}
+
 /** Whether a statement outside a transaction writes (and so commits work of its own). */
 export function isWrite(text: string): boolean {
   return /^\s*(insert|update|delete|merge)\b/i.test(text) || /^\s*with\b[\s\S]*\b(insert\s+into|update\s+\w|delete\s+from)\b/i.test(text);
