@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { Kysely, PostgresDialect, type PostgresPool, type PostgresPoolClient, type PostgresQueryResult, type Transaction } from 'kysely';
 import pg from 'pg';
+import { withoutLaterMark } from './later.ts';
 import { preparingPool } from './postgres-pool.ts';
 import { isTransactionStart, isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
@@ -188,7 +189,7 @@ class PgliteSingleConnectionPool implements PostgresPool {
 }
 
 function commandOf(sql: string): PostgresQueryResult<unknown>['command'] {
-  const word = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(sql)?.[1]?.toUpperCase();
+  const word = /^\s*(?:with\b[\s\S]*?\)\s*)?(\w+)/i.exec(withoutLaterMark(sql))?.[1]?.toUpperCase();
   if (word === 'INSERT' || word === 'UPDATE' || word === 'DELETE' || word === 'MERGE') return word;
   return 'SELECT';
 }

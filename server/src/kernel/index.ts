@@ -1,4 +1,5 @@
 export { loadConfig, ConfigError, type Config } from './config.ts';
+export { later } from './later.ts';
 export { openDatabase, type Database, type DatabaseKind, type Executor, type KernelTables } from './db.ts';
 export { migrate, type MigrationSource } from './migrations.ts';
 export * from './errors.ts';

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto';
 import type { PostgresPool, PostgresPoolClient } from 'kysely';
 import pg from 'pg';
+import { isLater } from './later.ts';
 import { isTransactionStart, isWrite, pendingWorkMark, workMarked } from './request-work.ts';
 
 /** The most statements a connection keeps prepared; past it new texts run unnamed (parsed and planned each time). */
 const preparedPerConnection = 2000;
 
 /**
- * Kysely's view of a pg pool, with two savings on every round trip to PostgreSQL:
+ * Kysely's view of a pg pool, with three savings on the round trips to PostgreSQL:
  *
  * - each query runs as a **named prepared statement** on its connection (name = hash of the
  *   text): PostgreSQL parses and plans a statement once per connection instead of at every
@@ -15,7 +16,9 @@ const preparedPerConnection = 2000;
  *   server's CPU;
  * - a transaction's **BEGIN travels with its first statement** (one write, one answer): on a
  *   2-core machine each round trip costs a socket write and a wake-up on both sides, and a
- *   workflow step is a handful of them. A transaction that runs nothing sends nothing.
+ *   workflow step is a handful of them. A transaction that runs nothing sends nothing;
+ * - writes made with `later` (kernel/later.ts) wait in the same way and **travel with the
+ *   transaction's next statement**: a step's row writes cost no round trip of their own.
  *
  * It also writes a request's work mark (kernel/request-work.ts): with the COMMIT of the
  * request's first transaction, in the same write, or before a write outside a transaction.
@@ -33,8 +36,8 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
       let shapes = shapesOf.get(client);
       if (!shapes) shapesOf.set(client, (shapes = new Map()));
       const knownShapes = shapes;
-      /** A BEGIN Kysely asked for that has not been sent yet. */
       let pendingBegin: string | undefined;
+      let held: Statement[] = [];
       let inTransaction = false;
       const nameFor = (text: string): string | undefined => {
         const name = statementName(text);
@@ -57,22 +60,44 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             ),
           ),
         );
-      /** Runs `text` after the statements in `ahead`: in one write where each is prepared here, else one by one. */
-      const runAfter = async (ahead: { text: string; values: readonly unknown[] }[], text: string, values: readonly unknown[]) => {
-        const leading: Leading[] = [];
+      /**
+       * Runs `text` after the statements in `ahead`, in order: in one write where each is
+       * prepared here; one not yet prepared carries those before it in a write of its own. The
+       * first error among them is the answer's.
+       */
+      const runAfter = (ahead: Statement[], text: string, values: readonly unknown[]) => {
+        let leading: Leading[] = [];
+        const before: Promise<unknown>[] = [];
         for (const statement of ahead) {
           const name = preparedHere(statement.text);
           if (name) leading.push({ name, values: statement.values });
-          else void run(statement.text, statement.values).catch(() => undefined); // its error shows on what follows
+          else {
+            before.push(run(statement.text, statement.values, leading));
+            leading = [];
+          }
         }
-        return run(text, values, leading);
+        const last = run(text, values, leading);
+        if (!before.length) return last;
+        return Promise.allSettled([...before, last]).then((results) => {
+          const failed = results.find((r) => r.status === 'rejected');
+          if (failed) throw failed.reason;
+          return (results.at(-1) as PromiseFulfilledResult<unknown>).value;
+        });
       };
-      const sendBeginAlone = () => void run(takeBegin(), []).catch(() => undefined); // its error shows on the next statement
+      /** A BEGIN Kysely asked for that has not been sent yet, then the writes held since (kernel/later.ts). */
+      const takeAhead = (): Statement[] => {
+        const ahead = pendingBegin === undefined ? held : [{ text: pendingBegin, values: [] }, ...held];
+        pendingBegin = undefined;
+        held = [];
+        return ahead;
+      };
       return {
         query(text: string | object, values: readonly unknown[] = []) {
           if (typeof text !== 'string') {
-            // a cursor keeps its portal open across round trips: the BEGIN goes first, on its own
-            if (pendingBegin !== undefined) sendBeginAlone();
+            // a cursor keeps its portal open across round trips: what waits goes first, on its own
+            const ahead = takeAhead();
+            const last = ahead.pop();
+            if (last) void runAfter(ahead, last.text, last.values).catch(() => undefined); // an error shows on the cursor
             return client.query(text as pg.Submittable);
           }
           if (isTransactionStart(text) && values.length === 0 && !inTransaction) {
@@ -80,20 +105,33 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
             inTransaction = true;
             return Promise.resolve({ command: 'BEGIN', rowCount: null, rows: [] });
           }
-          if (text === 'commit' || text === 'rollback') {
+          if (inTransaction && isLater(text)) {
+            held.push({ text, values });
+            return Promise.resolve({ command: 'LATER', rowCount: null, rows: [] });
+          }
+          if (text === 'rollback') {
             inTransaction = false;
+            held = []; // never sent: nothing to undo
             if (pendingBegin !== undefined) {
               pendingBegin = undefined; // nothing ran: nothing to end
-              return Promise.resolve({ command: text.toUpperCase(), rowCount: null, rows: [] });
+              return Promise.resolve({ command: 'ROLLBACK', rowCount: null, rows: [] });
             }
-            const mark = text === 'commit' ? pendingWorkMark() : undefined;
-            if (!mark) return run(text, values);
-            return runAfter([mark], text, values).then((result) => {
+            return run(text, values);
+          }
+          if (text === 'commit') {
+            inTransaction = false;
+            const beganHere = pendingBegin !== undefined;
+            const ahead = takeAhead();
+            if (beganHere && ahead.length === 1) return Promise.resolve({ command: 'COMMIT', rowCount: null, rows: [] }); // nothing ran
+            const mark = pendingWorkMark();
+            if (!mark) return ahead.length ? runAfter(ahead, text, values) : run(text, values);
+            return runAfter([...ahead, mark], text, values).then((result) => {
               workMarked();
               return result;
             });
           }
-          if (pendingBegin !== undefined) return runAfter([{ text: takeBegin(), values: [] }], text, values);
+          const ahead = takeAhead();
+          if (ahead.length) return runAfter(ahead, text, values);
           const mark = !inTransaction && isWrite(text) ? pendingWorkMark() : undefined;
           if (mark) {
             // a write that commits on its own: marked just before (a crash between the two
@@ -107,19 +145,19 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
         },
         release(error?: Error | boolean) {
           pendingBegin = undefined;
+          held = [];
           inTransaction = false;
           client.release(error);
         },
       } as unknown as PostgresPoolClient;
-
-      function takeBegin(): string {
-        const text = pendingBegin!;
-        pendingBegin = undefined;
-        return text;
-      }
     },
     end: () => pool.end(),
   };
+}
+
+interface Statement {
+  text: string;
+  values: readonly unknown[];
 }
 
 interface Leading {
@@ -140,10 +178,14 @@ interface PgConnection {
 /** The columns a prepared statement answers with (`null`: none), learnt from its first run on a connection. */
 type Shapes = Map<string, { fields: unknown[] } | null>;
 
+/** pg's conversion of a bound value (numbers, dates, arrays, JSON) to its text form. */
+const prepareValue = (pg as unknown as { utils: { prepareValue(value: unknown): unknown } }).utils.prepareValue;
+
 const queryPrototype = pg.Query.prototype as unknown as {
   prepare(connection: PgConnection): void;
   handleCommandComplete(message: unknown, connection: unknown): void;
   handleRowDescription(message: { fields: unknown[] }): void;
+  handleDataRow(message: unknown): void;
   handleReadyForQuery(connection: unknown): void;
 };
 
@@ -185,8 +227,17 @@ class PreparedQuery extends pg.Query {
   }
 
   prepare(connection: PgConnection): void {
-    for (const { name, values } of this.leading) {
-      connection.bind({ statement: name, portal: '', values: values as unknown[] });
+    let leading: { name: string; values: unknown[] }[];
+    try {
+      // values converted before anything is written: one that cannot be (a cycle) fails this statement alone
+      leading = this.leading.map(({ name, values }) => ({ name, values: values.map((value) => prepareValue(value)) }));
+    } catch (error) {
+      (connection as unknown as { sync(): void }).sync();
+      (this as unknown as { handleError(error: unknown, connection: unknown): void }).handleError(error, connection);
+      return;
+    }
+    for (const { name, values } of leading) {
+      connection.bind({ statement: name, portal: '', values });
       connection.execute({ portal: '' });
     }
     const name = (this as unknown as { name?: string }).name;
@@ -213,6 +264,11 @@ class PreparedQuery extends pg.Query {
     if (this.describing && !this.described && !(this as unknown as { _canceledDueToError: unknown })._canceledDueToError)
       this.shapes.set((this as unknown as { name: string }).name, null);
     queryPrototype.handleReadyForQuery.call(this, connection);
+  }
+
+  handleDataRow(message: unknown): void {
+    if (this.leadingAnswered < this.leading.length) return; // a leading statement returns no rows of this one's
+    queryPrototype.handleDataRow.call(this, message);
   }
 
   handleCommandComplete(message: unknown, connection: unknown): void {

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { withoutLaterMark } from './later.ts';
 
 /**
  * "This request's work has committed", written with the work itself. A request that holds an
@@ -48,6 +49,7 @@ export function isTransactionStart(text: string): boolean {
 }
 
 /** Whether a statement outside a transaction writes (and so commits work of its own). */
-export function isWrite(text: string): boolean {
+export function isWrite(statement: string): boolean {
+  const text = withoutLaterMark(statement);
   return /^\s*(insert|update|delete|merge)\b/i.test(text) || /^\s*with\b[\s\S]*\b(insert\s+into|update\s+\w|delete\s+from)\b/i.test(text);
 }

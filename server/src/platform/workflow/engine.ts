@@ -6,6 +6,7 @@ import {
   can,
   ConflictError,
   emit,
+  later,
   ForbiddenError,
   newestFirst,
   newId,
@@ -264,11 +265,11 @@ export class WorkflowEngine {
   async startPrepared(tx: Executor, prepared: PreparedStart, audit: AuditInput[] = []): Promise<string> {
     const { id, actor, input, version, model, schema, due, warn } = prepared;
     const ctx = newStepContext(tx, actor);
-    await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
+    await later(sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by,
         form_version_id, time_limit_days, due_at, warn_at, time_state)
       values (${id}, ${version.definitionId}, ${version.itemId}, ${version.itemName}, ${version.orgId}, ${version.regionCode}, ${input.businessKey ?? null},
         'running', ${JSON.stringify(input.variables)}::jsonb, ${actor.accountId}, ${prepared.formVersionId}, ${version.timeLimitDays},
-        ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`.execute(tx);
+        ${due?.toISOString() ?? null}, ${warn?.toISOString() ?? null}, ${due ? 'normal' : null})`).execute(tx);
     if (schema) await this.bindAttachments(tx, actor, id, attachmentIds(schema, input.variables));
     await this.runtime.history(ctx, id, 'instance.start', null, {
       version: version.version,
@@ -376,7 +377,7 @@ export class WorkflowEngine {
   async claim(actor: Actor, taskId: string, claim: boolean) {
     await this.step(actor, async (tx, ctx) => {
       const task = await this.lockTask(tx, actor, taskId);
-      await sql`update wf_tasks set assignee = ${claim ? actor.accountId : null} where id = ${taskId}`.execute(tx);
+      await later(sql`update wf_tasks set assignee = ${claim ? actor.accountId : null} where id = ${taskId}`).execute(tx);
       await this.runtime.history(ctx, task.instance_id, claim ? 'task.claim' : 'task.unclaim', task.node_id);
       this.recordTask(ctx, claim ? 'workflow.task.claim' : 'workflow.task.unclaim', task);
     });
@@ -414,10 +415,10 @@ export class WorkflowEngine {
       const node = model.nodes[task.node_id]!;
       const multi = Boolean(node.userTask?.multiInstance);
       if (!multi) instance.variables = { ...instance.variables, ...variables };
-      await sql`with done as (
+      await later(sql`with done as (
           update wf_tasks set status = 'completed', completed_by = ${actor.accountId}, completed_at = now(), data = ${JSON.stringify(variables)}::jsonb
           where id = ${taskId})
-        update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(tx);
+        update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`).execute(tx);
       await this.runtime.history(ctx, instance.id, 'task.complete', task.node_id, {
         taskId,
         variables: Object.keys(variables),
@@ -479,7 +480,7 @@ export class WorkflowEngine {
       if (!target || target.kind !== 'staff' || !can(target, 'workbench.use', { regionCode: task.region_code, orgId: task.org_id }))
         throw new ValidationError('workflow.delegate_not_allowed', { accountId: input.accountId });
       if (target.accountId === actor.accountId) throw new ValidationError('workflow.delegate_to_self');
-      await sql`update wf_tasks set assignee = ${target.accountId} where id = ${taskId}`.execute(tx);
+      await later(sql`update wf_tasks set assignee = ${target.accountId} where id = ${taskId}`).execute(tx);
       await this.runtime.history(ctx, task.instance_id, 'task.delegate', task.node_id, {
         taskId,
         to: target.displayName,
@@ -520,9 +521,9 @@ export class WorkflowEngine {
       const targets = await this.returnTargets(tx, task);
       const target = input.toNodeId ? targets.find((t) => t.nodeId === input.toNodeId) : targets[0];
       if (!target) throw new ConflictError('workflow.return_not_possible', { toNodeId: input.toNodeId ?? null });
-      await sql`update wf_tasks set status = 'cancelled', completed_by = ${actor.accountId}, completed_at = now() where id = ${taskId}`.execute(
-        tx,
-      );
+      await later(
+        sql`update wf_tasks set status = 'cancelled', completed_by = ${actor.accountId}, completed_at = now() where id = ${taskId}`,
+      ).execute(tx);
       await this.runtime.history(ctx, instance.id, 'task.return', task.node_id, {
         taskId,
         to: target.nodeId,
@@ -530,7 +531,7 @@ export class WorkflowEngine {
         comment: input.comment,
       });
       await this.runtime.leave(ctx, model, task.node_id, task.token_id);
-      await sql`update wf_tokens set node_id = ${target.nodeId}, status = 'waiting' where id = ${task.token_id}`.execute(tx);
+      await later(sql`update wf_tokens set node_id = ${target.nodeId}, status = 'waiting' where id = ${task.token_id}`).execute(tx);
       await this.runtime.createTask(ctx, instance, model.nodes[target.nodeId]!, task.token_id, {}, { assignee: target.completedBy });
       this.recordTask(ctx, 'workflow.task.return', task, { to: target.nodeId });
     });
@@ -566,7 +567,7 @@ export class WorkflowEngine {
       const instance = await this.lockInstance(tx, instanceId);
       if (instance.status !== 'running') throw new ConflictError('workflow.instance_not_running', { status: instance.status });
       if (instance.clock_paused_at) throw new ConflictError('workflow.supplement_pending', { instanceId });
-      await sql`update wf_instances set clock_paused_at = now(), supplement_reason = ${reason} where id = ${instanceId}`.execute(tx);
+      await later(sql`update wf_instances set clock_paused_at = now(), supplement_reason = ${reason} where id = ${instanceId}`).execute(tx);
       await this.runtime.history(ctx, instanceId, 'supplement.request', null, { reason });
       this.recordInstance(ctx, 'workflow.supplement.request', instance);
     });
@@ -589,8 +590,8 @@ export class WorkflowEngine {
         .rows[0];
       const warn = warnRow?.warn_at ? calendar.addWorkingMs(new Date(warnRow.warn_at), stood) : null;
       const variables = { ...instance.variables, ...input.variables };
-      await sql`update wf_instances set clock_paused_at = null, supplement_reason = null, variables = ${JSON.stringify(variables)}::jsonb,
-          due_at = ${due?.toISOString() ?? null}, warn_at = ${warn?.toISOString() ?? null} where id = ${instanceId}`.execute(tx);
+      await later(sql`update wf_instances set clock_paused_at = null, supplement_reason = null, variables = ${JSON.stringify(variables)}::jsonb,
+          due_at = ${due?.toISOString() ?? null}, warn_at = ${warn?.toISOString() ?? null} where id = ${instanceId}`).execute(tx);
       await this.runtime.history(ctx, instanceId, 'supplement.receive', null, {
         pausedWorkingHours: Math.round(stood / 360_000) / 10,
         ...(due ? { dueAt: due.toISOString() } : {}),
@@ -658,7 +659,7 @@ export class WorkflowEngine {
       ).rows[0]!;
       if (subscription.status !== 'waiting') throw new ConflictError('workflow.message_taken', { name: input.name });
       const instance = await this.lockInstance(tx, found.instance_id);
-      await sql`update wf_subscriptions set status = 'received' where id = ${found.id}`.execute(tx);
+      await later(sql`update wf_subscriptions set status = 'received' where id = ${found.id}`).execute(tx);
       instance.variables = { ...instance.variables, ...input.variables };
       await this.runtime.saveVariables(ctx, instance);
       await this.runtime.history(ctx, instance.id, 'message.receive', subscription.node_id, { message: input.name, correlationKey: key });
@@ -705,7 +706,7 @@ export class WorkflowEngine {
     if (!timer || timer.status !== 'pending') return false;
     ctx.now = now;
     const instance = await this.lockInstance(tx, timer.instance_id);
-    await sql`update wf_timers set status = 'fired' where id = ${timerId}`.execute(tx);
+    await later(sql`update wf_timers set status = 'fired' where id = ${timerId}`).execute(tx);
     if (instance.status !== 'running') return true;
     const node = model.nodes[timer.node_id]!;
     await this.runtime.history(ctx, instance.id, 'timer.fire', node.id, { scheduledFor: timer.fire_at });
@@ -717,8 +718,8 @@ export class WorkflowEngine {
     } else {
       if (timer.repeats_left > 0 && timer.interval_ms) {
         const next = new Date(new Date(timer.fire_at).getTime() + Number(timer.interval_ms));
-        await sql`insert into wf_timers (id, instance_id, token_id, node_id, fire_at, repeats_left, interval_ms, status)
-          values (${newId('tmr')}, ${instance.id}, ${timer.token_id}, ${node.id}, ${next.toISOString()}, ${timer.repeats_left - 1}, ${timer.interval_ms}, 'pending')`.execute(
+        await later(sql`insert into wf_timers (id, instance_id, token_id, node_id, fire_at, repeats_left, interval_ms, status)
+          values (${newId('tmr')}, ${instance.id}, ${timer.token_id}, ${node.id}, ${next.toISOString()}, ${timer.repeats_left - 1}, ${timer.interval_ms}, 'pending')`).execute(
           tx,
         );
       }

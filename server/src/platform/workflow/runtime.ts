@@ -1,5 +1,5 @@
 import { sql, type RawBuilder } from 'kysely';
-import { newId, type Actor, type Executor } from '../../kernel/index.ts';
+import { later, newId, type Actor, type Executor } from '../../kernel/index.ts';
 import type { AuditInput, AuditLog } from '../audit/index.ts';
 import type { ProcessModel, ProcessNode, Timer } from './bpmn-model.ts';
 import { addDuration, parseCycle, parseDuration } from './durations.ts';
@@ -102,6 +102,15 @@ export class WorkflowFailure extends Error {
   }
 }
 
+/** `with w0 as (…), w1 as (…) ` before a statement: writes that run with it. */
+function ctes(writes: RawBuilder<unknown>[]): RawBuilder<unknown> {
+  if (!writes.length) return sql``;
+  return sql`with ${sql.join(
+    writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
+    sql`, `,
+  )} `;
+}
+
 /** What one transaction of the engine needs. */
 export interface StepContext {
   tx: Executor;
@@ -156,8 +165,9 @@ export class Runtime {
   }
 
   /**
-   * Ends a step's writing: its history and audit entries go in as one statement, and `answer` (a
-   * select, which sees the step's earlier writes) is read in that same round trip.
+   * Ends a step's writing: its history and audit entries go in as one statement — held for the
+   * COMMIT's write (kernel `later`) — or, with `answer` (a select, which sees the step's earlier
+   * writes), read in the round trip that carries them.
    */
   async finish<R = never>(ctx: StepContext, answer?: RawBuilder<R>): Promise<R[]> {
     const writes: RawBuilder<unknown>[] = [];
@@ -166,21 +176,23 @@ export class Runtime {
       const rows = ctx.history.map(
         (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
       );
-      writes.push(
-        sql`history as (insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)})`,
-      );
+      writes.push(sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)}`);
     }
-    if (ctx.audit.length) writes.push(sql`audited as (${this.audit.insertStatement(ctx.audit)})`);
+    if (ctx.audit.length) writes.push(this.audit.insertStatement(ctx.audit));
     ctx.history = [];
     ctx.audit = [];
-    if (!writes.length && !answer) return [];
-    const select = answer ?? sql<R>`select 1`;
-    const statement = writes.length ? sql<R>`with ${sql.join(writes)} ${select}` : select;
-    return (await statement.execute(ctx.tx)).rows;
+    if (!answer) {
+      // no rows back: the last write is the statement, the others its CTEs
+      if (writes.length) await later(sql`${ctes(writes.slice(0, -1))}${writes.at(-1)!}`).execute(ctx.tx);
+      return [];
+    }
+    return (await sql<R>`${ctes(writes)}${answer}`.execute(ctx.tx)).rows;
   }
 
   async saveVariables(ctx: StepContext, instance: InstanceRow): Promise<void> {
-    await sql`update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`.execute(ctx.tx);
+    await later(sql`update wf_instances set variables = ${JSON.stringify(instance.variables)}::jsonb where id = ${instance.id}`).execute(
+      ctx.tx,
+    );
   }
 
   /** Tokens leave `node` along its outgoing flows (the first keeps the token's id). */
@@ -195,7 +207,7 @@ export class Runtime {
   /** A token leaves an activity: the boundary timers waiting on it go. */
   async leave(ctx: StepContext, model: RunnableModel, nodeId: string, tokenId: string): Promise<void> {
     if (model.boundaries[nodeId]?.length)
-      await sql`update wf_timers set status = 'cancelled' where token_id = ${tokenId} and status = 'pending'`.execute(ctx.tx);
+      await later(sql`update wf_timers set status = 'cancelled' where token_id = ${tokenId} and status = 'pending'`).execute(ctx.tx);
   }
 
   /**
@@ -207,7 +219,7 @@ export class Runtime {
       await this.run(ctx, instance, model, arrivals);
     } catch (error) {
       if (!(error instanceof WorkflowFailure)) throw error;
-      await sql`update wf_instances set status = 'failed', ended_at = now() where id = ${instance.id}`.execute(ctx.tx);
+      await later(sql`update wf_instances set status = 'failed', ended_at = now() where id = ${instance.id}`).execute(ctx.tx);
       await this.history(ctx, instance.id, 'instance.fail', error.nodeId, { reason: error.reason });
       instance.status = 'failed';
       return;
@@ -221,10 +233,10 @@ export class Runtime {
     const unwritten = new Set(arrivals.filter((a) => a.fresh).map((a) => a.tokenId));
     const place = async (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') => {
       if (unwritten.delete(tokenId))
-        await sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`.execute(
-          ctx.tx,
-        );
-      else await sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`.execute(ctx.tx);
+        await later(
+          sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`,
+        ).execute(ctx.tx);
+      else await later(sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`).execute(ctx.tx);
     };
     const onward = (next: Arrival[]) => {
       for (const arrival of next) if (arrival.fresh) unwritten.add(arrival.tokenId);
@@ -340,8 +352,9 @@ export class Runtime {
     }
     if (take.length === 0) return null;
     const [keep, ...merged] = take;
-    if (merged.length) await sql`update wf_tokens set status = 'done' where id in (${sql.join(merged.map((t) => t.id))})`.execute(ctx.tx);
-    await sql`update wf_tokens set status = 'waiting' where id = ${keep!.id}`.execute(ctx.tx);
+    if (merged.length)
+      await later(sql`update wf_tokens set status = 'done' where id in (${sql.join(merged.map((t) => t.id))})`).execute(ctx.tx);
+    await later(sql`update wf_tokens set status = 'waiting' where id = ${keep!.id}`).execute(ctx.tx);
     await this.history(ctx, instance.id, 'node.join', node.id, { tokens: take.length });
     return keep!.id;
   }
@@ -361,7 +374,7 @@ export class Runtime {
       n: string;
     }>`select count(*) as n from wf_tokens where instance_id = ${instance.id} and status <> 'done'`.execute(ctx.tx);
     if (Number(live.rows[0]!.n) > 0) return;
-    await sql`update wf_instances set status = 'completed', ended_at = now() where id = ${instance.id}`.execute(ctx.tx);
+    await later(sql`update wf_instances set status = 'completed', ended_at = now() where id = ${instance.id}`).execute(ctx.tx);
     instance.status = 'completed';
     await this.history(ctx, instance.id, 'instance.complete', null);
     if (instance.parent_instance_id) await this.returnToParent(ctx, instance);
@@ -421,10 +434,10 @@ export class Runtime {
     const orgs = resolveAll(task.candidateOrgs);
     const assignee = extra.assignee !== undefined ? extra.assignee : this.resolve(task.assignee, variables);
     const id = newId('task');
-    await sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
+    await later(sql`insert into wf_tasks (id, instance_id, token_id, node_id, name, org_id, region_code, candidate_groups, candidate_orgs, candidate_users, assignee, form_key, status, local_variables, mi_index, mi_total)
       values (${id}, ${instance.id}, ${tokenId}, ${node.id}, ${node.name}, ${instance.org_id}, ${instance.region_code},
         ${JSON.stringify(task.candidateGroups)}::jsonb, ${JSON.stringify(orgs)}::jsonb, ${JSON.stringify(users)}::jsonb,
-        ${assignee}, ${task.formKey}, 'open', ${JSON.stringify(local)}::jsonb, ${extra.index ?? null}, ${extra.total ?? null})`.execute(
+        ${assignee}, ${task.formKey}, 'open', ${JSON.stringify(local)}::jsonb, ${extra.index ?? null}, ${extra.total ?? null})`).execute(
       ctx.tx,
     );
     ctx.opened.push({ id, instanceId: instance.id, nodeId: node.id, name: node.name });
@@ -458,7 +471,7 @@ export class Runtime {
     const state: MultiState = { total, completed: 0, active: 0, approved: 0, rejected: 0, items, next: 0 };
     const open = multi.sequential ? 1 : total;
     for (let i = 0; i < open; i++) await this.openMultiTask(ctx, instance, node, tokenId, state);
-    await sql`update wf_tokens set multi = ${JSON.stringify(state)}::jsonb where id = ${tokenId}`.execute(ctx.tx);
+    await later(sql`update wf_tokens set multi = ${JSON.stringify(state)}::jsonb where id = ${tokenId}`).execute(ctx.tx);
     await this.scheduleBoundaries(ctx, instance, model, node, tokenId);
     return false;
   }
@@ -502,11 +515,11 @@ export class Runtime {
     const done = state.completed >= state.total || condition?.evaluate({ ...instance.variables, ...counts }) === true;
     if (!done) {
       if (node.userTask!.multiInstance!.sequential) await this.openMultiTask(ctx, instance, node, tokenId, state);
-      await sql`update wf_tokens set multi = ${JSON.stringify(state)}::jsonb where id = ${tokenId}`.execute(ctx.tx);
+      await later(sql`update wf_tokens set multi = ${JSON.stringify(state)}::jsonb where id = ${tokenId}`).execute(ctx.tx);
       return false;
     }
     await this.cancelTasks(ctx, instance.id, tokenId, 'multi_instance_done');
-    await sql`update wf_tokens set multi = null where id = ${tokenId}`.execute(ctx.tx);
+    await later(sql`update wf_tokens set multi = null where id = ${tokenId}`).execute(ctx.tx);
     instance.variables = { ...instance.variables, ...counts };
     await this.saveVariables(ctx, instance);
     await this.leave(ctx, model, node.id, tokenId);
@@ -556,8 +569,8 @@ export class Runtime {
       if (error instanceof WorkflowFailure) throw new WorkflowFailure(node.id, error.reason);
       throw error;
     }
-    await sql`insert into wf_timers (id, instance_id, token_id, node_id, fire_at, repeats_left, interval_ms, status)
-      values (${newId('tmr')}, ${instance.id}, ${tokenId}, ${node.id}, ${when.at.toISOString()}, ${when.repeats}, ${when.intervalMs}, 'pending')`.execute(
+    await later(sql`insert into wf_timers (id, instance_id, token_id, node_id, fire_at, repeats_left, interval_ms, status)
+      values (${newId('tmr')}, ${instance.id}, ${tokenId}, ${node.id}, ${when.at.toISOString()}, ${when.repeats}, ${when.intervalMs}, 'pending')`).execute(
       ctx.tx,
     );
     await this.history(ctx, instance.id, 'timer.schedule', node.id, { fireAt: when.at.toISOString() });
@@ -575,8 +588,8 @@ export class Runtime {
   private async subscribe(ctx: StepContext, instance: InstanceRow, node: ProcessNode, tokenId: string): Promise<void> {
     const message = node.message!;
     const key = message.correlationKey ? this.resolve(message.correlationKey, instance.variables) : instance.business_key;
-    await sql`insert into wf_subscriptions (id, instance_id, token_id, node_id, message_name, correlation_key, status)
-      values (${newId('sub')}, ${instance.id}, ${tokenId}, ${node.id}, ${message.name}, ${key}, 'waiting')`.execute(ctx.tx);
+    await later(sql`insert into wf_subscriptions (id, instance_id, token_id, node_id, message_name, correlation_key, status)
+      values (${newId('sub')}, ${instance.id}, ${tokenId}, ${node.id}, ${message.name}, ${key}, 'waiting')`).execute(ctx.tx);
     await this.history(ctx, instance.id, 'message.wait', node.id, { message: message.name, correlationKey: key });
   }
 
@@ -603,9 +616,9 @@ export class Runtime {
       parent_instance_id: parent.id,
       parent_token_id: tokenId,
     };
-    await sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by, parent_instance_id, parent_token_id)
+    await later(sql`insert into wf_instances (id, definition_id, item_id, item_name, org_id, region_code, business_key, status, variables, started_by, parent_instance_id, parent_token_id)
       values (${child.id}, ${child.definition_id}, ${child.item_id}, ${version.itemName}, ${child.org_id}, ${child.region_code}, ${child.business_key}, 'running',
-        ${JSON.stringify(child.variables)}::jsonb, ${ctx.actor.accountId}, ${parent.id}, ${tokenId})`.execute(ctx.tx);
+        ${JSON.stringify(child.variables)}::jsonb, ${ctx.actor.accountId}, ${parent.id}, ${tokenId})`).execute(ctx.tx);
     await this.history(ctx, parent.id, 'call.start', node.id, { childInstanceId: child.id, item: version.itemName });
     await this.history(ctx, child.id, 'instance.start', null, {
       version: version.version,
@@ -629,7 +642,7 @@ export class Runtime {
       ctx.tx,
     );
     if (Number(live.rows[0]!.n) > 0) return false;
-    await sql`update wf_instances set status = 'completed', ended_at = now() where id = ${child.id}`.execute(ctx.tx);
+    await later(sql`update wf_instances set status = 'completed', ended_at = now() where id = ${child.id}`).execute(ctx.tx);
     await this.history(ctx, child.id, 'instance.complete', null);
     parent.variables = { ...parent.variables, ...child.variables };
     await this.saveVariables(ctx, parent);
@@ -658,9 +671,9 @@ export class Runtime {
   /** Whatever waits on a token stops: its tasks, timers, subscriptions and child instances. */
   async cancelTokenWork(ctx: StepContext, instanceId: string, tokenId: string, reason: string): Promise<void> {
     await this.cancelTasks(ctx, instanceId, tokenId, reason);
-    await sql`update wf_timers set status = 'cancelled' where token_id = ${tokenId} and status = 'pending'`.execute(ctx.tx);
-    await sql`update wf_subscriptions set status = 'cancelled' where token_id = ${tokenId} and status = 'waiting'`.execute(ctx.tx);
-    await sql`update wf_tokens set multi = null where id = ${tokenId}`.execute(ctx.tx);
+    await later(sql`update wf_timers set status = 'cancelled' where token_id = ${tokenId} and status = 'pending'`).execute(ctx.tx);
+    await later(sql`update wf_subscriptions set status = 'cancelled' where token_id = ${tokenId} and status = 'waiting'`).execute(ctx.tx);
+    await later(sql`update wf_tokens set multi = null where id = ${tokenId}`).execute(ctx.tx);
     const children = (
       await sql<{
         id: string;
@@ -674,8 +687,8 @@ export class Runtime {
       await sql<{ id: string }>`select id from wf_tokens where instance_id = ${instanceId} and status <> 'done'`.execute(ctx.tx)
     ).rows;
     for (const token of tokens) await this.cancelTokenWork(ctx, instanceId, token.id, reason);
-    await sql`update wf_tokens set status = 'done' where instance_id = ${instanceId}`.execute(ctx.tx);
-    await sql`update wf_instances set status = 'cancelled', ended_at = now() where id = ${instanceId}`.execute(ctx.tx);
+    await later(sql`update wf_tokens set status = 'done' where instance_id = ${instanceId}`).execute(ctx.tx);
+    await later(sql`update wf_instances set status = 'cancelled', ended_at = now() where id = ${instanceId}`).execute(ctx.tx);
     await this.history(ctx, instanceId, 'instance.cancel', null, { reason });
   }
 }
