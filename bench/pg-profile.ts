@@ -70,13 +70,23 @@ export async function resetStatements(db: Database): Promise<void> {
 export async function printStatements(db: Database, units: number): Promise<void> {
   if (!wanted() || db.kind !== 'postgres') return;
   const rows = (
-    await sql<{ n: string; mean: string; plans: string; plan: string; query: string }>`select calls::text as n, round(mean_exec_time::numeric, 3)::text as mean,
+    await sql<{
+      n: string;
+      mean: string;
+      plans: string;
+      plan: string;
+      query: string;
+    }>`select calls::text as n, round(mean_exec_time::numeric, 3)::text as mean,
         plans::text as plans, round(mean_plan_time::numeric, 3)::text as plan,
         left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query
-      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 25`.execute(db.kysely)
+      from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 25`.execute(
+      db.kysely,
+    )
   ).rows;
   const total = rows.reduce((sum, r) => sum + Number(r.n), 0);
-  console.log(`\nstatements (${(total / units).toFixed(1)} a unit, begin/commit not counted; calls a unit × mean ms, [plans a call × mean plan ms]):`);
+  console.log(
+    `\nstatements (${(total / units).toFixed(1)} a unit, begin/commit not counted; calls a unit × mean ms, [plans a call × mean plan ms]):`,
+  );
   for (const r of rows) {
     const planned = Number(r.plans) ? ` [${(Number(r.plans) / Number(r.n)).toFixed(2)} × ${r.plan}]` : '';
     console.log(`${(Number(r.n) / units).toFixed(2).padStart(6)} × ${r.mean.padStart(7)} ms${planned}  ${r.query}`);
