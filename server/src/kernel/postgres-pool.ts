@@ -120,11 +120,11 @@ export function preparingPool(pool: pg.Pool): PostgresPool {
           }
           if (text === 'commit') {
             inTransaction = false;
-            const beganHere = pendingBegin !== undefined;
+            const nothingRan = pendingBegin !== undefined && !held.length;
             const ahead = takeAhead();
-            if (beganHere && ahead.length === 1) return Promise.resolve({ command: 'COMMIT', rowCount: null, rows: [] }); // nothing ran
+            if (nothingRan) return Promise.resolve({ command: 'COMMIT', rowCount: null, rows: [] });
             const mark = pendingWorkMark();
-            if (!mark) return ahead.length ? runAfter(ahead, text, values) : run(text, values);
+            if (!mark) return runAfter(ahead, text, values);
             return runAfter([...ahead, mark], text, values).then((result) => {
               workMarked();
               return result;

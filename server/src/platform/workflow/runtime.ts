@@ -231,13 +231,12 @@ export class Runtime {
     const queue = [...arrivals];
     // A token's row is written where it stops (a wait, a join, an end), not at every node it passes.
     const unwritten = new Set(arrivals.filter((a) => a.fresh).map((a) => a.tokenId));
-    const place = async (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') => {
-      if (unwritten.delete(tokenId))
-        await later(
-          sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`,
-        ).execute(ctx.tx);
-      else await later(sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`).execute(ctx.tx);
-    };
+    const place = (tokenId: string, nodeId: string, status: 'waiting' | 'arrived' | 'done') =>
+      later(
+        unwritten.delete(tokenId)
+          ? sql`insert into wf_tokens (id, instance_id, node_id, status) values (${tokenId}, ${instance.id}, ${nodeId}, ${status})`
+          : sql`update wf_tokens set node_id = ${nodeId}, status = ${status} where id = ${tokenId}`,
+      ).execute(ctx.tx);
     const onward = (next: Arrival[]) => {
       for (const arrival of next) if (arrival.fresh) unwritten.add(arrival.tokenId);
       queue.push(...next);
