@@ -78,7 +78,7 @@ export async function printStatements(db: Database, units: number): Promise<void
       query: string;
     }>`select calls::text as n, round(mean_exec_time::numeric, 3)::text as mean,
         plans::text as plans, round(mean_plan_time::numeric, 3)::text as plan,
-        left(regexp_replace(query, '\s+', ' ', 'g'), 110) as query
+        left(regexp_replace(query, '\\s+', ' ', 'g'), 110) as query
       from pg_stat_statements where query not like '%pg_stat_statements%' order by total_exec_time + total_plan_time desc limit 25`.execute(
       db.kysely,
     )

@@ -2,7 +2,8 @@
 // service task → end — instances completed per second and step latency, on PGlite and on
 // PostgreSQL (fsync on); the HTTP clients run in a thread beside the server's.
 // Run: node bench/workflow/workflow.bench.ts [instances] [concurrency]
-// (BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of them)
+// (BENCH_ONLY=pglite or BENCH_ONLY=postgres runs one of them; BENCH_SCHED=other|batch|both picks
+// PostgreSQL's scheduling policy, both by default)
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +11,7 @@ import { createNode } from '../../server/src/app.ts';
 import { createLogger, loadConfig, openDatabase } from '../../server/src/kernel/index.ts';
 import { loadFromWorker, runApproval, runClients } from '../http-clients.ts';
 import { chainCaughtUp, machineShare, machineTicks, postgresCpuSeconds, printStatements, resetStatements } from '../pg-profile.ts';
-import { freePort, findPostgresBin, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
+import { findChrt, findPostgresBin, freePort, startThrowawayCluster } from '../../server/src/testing/pg-cluster.ts';
 
 const total = Number(process.argv[2] ?? 400);
 const concurrency = Number(process.argv[3] ?? 16);
@@ -151,11 +152,24 @@ const only = process.env.BENCH_ONLY; // 'pglite' or 'postgres'
 if (only !== 'postgres') await run('PGlite (embedded)', undefined);
 if (only !== 'pglite' && findPostgresBin()) {
   const fsync = process.env.BENCH_FSYNC !== 'off'; // off only to see what the disk costs
-  const cluster = await startThrowawayCluster({ fsync });
-  try {
-    await run(`PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}), Unix socket`, cluster.socketUrl);
-  } finally {
-    cluster.stop();
+  // PostgreSQL's scheduling: 'other' (Linux's default), 'batch' (SCHED_BATCH, advised in
+  // docs/DEPLOYMENT.md where PostgreSQL shares the node's cores) or 'both', one after the other
+  const policies = { other: ['other'], batch: ['batch'], both: ['other', 'batch'] }[process.env.BENCH_SCHED ?? 'both'];
+  if (!policies) throw new Error('BENCH_SCHED: other, batch or both');
+  for (const policy of policies) {
+    if (policy === 'batch' && !findChrt()) {
+      console.log('(no chrt here: the SCHED_BATCH run is left out)');
+      continue;
+    }
+    const cluster = await startThrowawayCluster({ fsync, batch: policy === 'batch' });
+    try {
+      await run(
+        `PostgreSQL 15 (fsync ${fsync ? 'on' : 'off'}, ${policy === 'batch' ? 'SCHED_BATCH' : 'default scheduling'})`,
+        cluster.socketUrl,
+      );
+    } finally {
+      cluster.stop();
+    }
   }
 }
 if (floors.length) console.log(`\nHTTP floor (a client in the server's thread, 16 at a time):\n${floors.map((f) => `- ${f}`).join('\n')}`);

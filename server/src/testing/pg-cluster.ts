@@ -31,11 +31,20 @@ export interface Cluster {
   stop(): void;
 }
 
+/** util-linux's `chrt`, which sets a process's scheduling policy; undefined when missing. */
+export function findChrt(): string | undefined {
+  return ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+}
+
 /**
  * A throwaway PostgreSQL cluster: initdb + pg_ctl in a temp dir, as user postgres when
  * running as root (PostgreSQL refuses to run as root). fsync off: tests, not benchmarks.
+ * `batch`: the server and every backend it forks run under SCHED_BATCH (`chrt -b 0`), the
+ * setting docs/DEPLOYMENT.md advises where PostgreSQL shares its cores with the node — a
+ * backend woken by the node's query then waits for a free core instead of preempting the
+ * node's event loop, which every client's next step passes through.
  */
-export async function startThrowawayCluster(options: { fsync?: boolean } = {}): Promise<Cluster> {
+export async function startThrowawayCluster(options: { fsync?: boolean; batch?: boolean } = {}): Promise<Cluster> {
   const bin = findPostgresBin();
   if (!bin) throw new Error('PostgreSQL is not installed (apt-get install postgresql)');
   const dir = mkdtempSync(join(tmpdir(), 'zhili-pg-'));
@@ -49,7 +58,10 @@ export async function startThrowawayCluster(options: { fsync?: boolean } = {}): 
     if (result.status !== 0) throw new Error(`${command} failed: ${result.stderr || result.stdout}`);
   };
   run(join(bin, 'initdb'), ['-D', join(dir, 'data'), '-U', 'postgres', '-A', 'trust', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
-  run(join(bin, 'pg_ctl'), [
+  const chrt = options.batch ? findChrt() : undefined;
+  if (options.batch && !chrt) throw new Error('chrt (util-linux) is missing: cannot start PostgreSQL under SCHED_BATCH');
+  run(chrt ?? join(bin, 'pg_ctl'), [
+    ...(chrt ? ['-b', '0', join(bin, 'pg_ctl')] : []),
     '-D',
     join(dir, 'data'),
     '-l',
