@@ -266,7 +266,8 @@ describe.each(testDatabases())('BPMN elements on %s', (kind) => {
       signers: [officer.me.id, colleague.me.id],
     });
     const mine = (await tasksOf(started.id))[0]!;
-    await complete(mine.id, { approved: true });
+    const answer = (await complete(mine.id, { approved: true })).json();
+    expect(answer.nextTasks.map((x: { nodeId: string }) => x.nodeId)).toEqual(['after']); // the answer leaves out what the step closed
     expect((await tasksOf(started.id, colleague)).map((x) => x.nodeId)).toEqual(['after']); // their 会签 task is gone
     expect((await instance(started.id)).activeNodeIds).toEqual(['after']);
   });
@@ -297,7 +298,8 @@ describe.each(testDatabases())('BPMN elements on %s', (kind) => {
     const two = await start(itemId, { area: 500, noisy: true });
     expect([...two.activeNodeIds].sort()).toEqual(['env', 'fire']);
     const [first, second] = await tasksOf(two.id);
-    await complete(first!.id);
+    const afterFirst = (await complete(first!.id)).json();
+    expect(afterFirst).toMatchObject({ instanceStatus: 'running', nextTasks: [{ id: second!.id, nodeId: second!.nodeId }] }); // the other branch's task
     expect((await instance(two.id)).activeNodeIds).not.toContain('issue'); // waits for the other branch
     await complete(second!.id);
     expect((await instance(two.id)).activeNodeIds).toEqual(['issue']);
@@ -305,6 +307,8 @@ describe.each(testDatabases())('BPMN elements on %s', (kind) => {
     expect(none.activeNodeIds).toEqual(['food']); // the default flow
     await complete((await tasksOf(none.id))[0]!.id);
     expect((await instance(none.id)).activeNodeIds).toEqual(['issue']);
+    const last = (await complete((await tasksOf(none.id))[0]!.id)).json();
+    expect(last).toMatchObject({ instanceStatus: 'completed', nextTasks: [] });
   });
 
   const twoSteps = bpmn(

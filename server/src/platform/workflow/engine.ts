@@ -81,6 +81,12 @@ interface TaskListRow extends TaskRow {
   time_state: string | null;
   clock_paused_at: string | null;
 }
+/** An open task named in a step's answer. */
+interface NextTask {
+  id: string;
+  nodeId: string;
+  name: string;
+}
 interface InstanceColumns {
   definition_id: string;
   form_version_id: string | null;
@@ -387,10 +393,14 @@ export class WorkflowEngine {
   /** 办理: completes a task with its form data; the instance moves on in the same transaction. */
   async complete(actor: Actor, locale: Locale, taskId: string, variables: Variables) {
     const answer = await this.step(actor, async (tx, ctx) => {
-      // The task and its instance, locked in one round trip; definitions and forms come from memory once read.
+      // The task and its instance, locked in one round trip, with the instance's other open tasks
+      // (the answer's "what is next" is worked out from them, so no read follows the step's
+      // writes and they travel with the COMMIT); definitions and forms come from memory once read.
       const row = (
-        await sql<TaskListRow & InstanceColumns>`select ${taskColumns}, i.definition_id, i.form_version_id, i.status as instance_status,
-            i.variables, i.parent_instance_id, i.parent_token_id
+        await sql<TaskListRow & InstanceColumns & { others: NextTask[] }>`select ${taskColumns}, i.definition_id, i.form_version_id,
+            i.status as instance_status, i.variables, i.parent_instance_id, i.parent_token_id,
+            coalesce((select json_agg(json_build_object('id', o.id, 'nodeId', o.node_id, 'name', o.name) order by o.created_at, o.id)
+              from wf_tasks o where o.instance_id = i.id and o.status = 'open' and o.id <> t.id), '[]'::json) as others
           from wf_tasks t join wf_instances i on i.id = t.instance_id where t.id = ${taskId} for update`.execute(tx)
       ).rows[0];
       const task = this.checkTaskLock(actor, taskId, row);
@@ -433,15 +443,12 @@ export class WorkflowEngine {
         await this.runtime.advance(ctx, instance, model, this.runtime.departures(model, node, task.token_id));
       }
       this.recordTask(ctx, 'workflow.task.complete', task);
-      // what is next in the instance, read in the statement that writes the step's history
-      const [next] = await this.runtime.finish(
-        ctx,
-        sql<{ status: string; open: { id: string; nodeId: string; name: string }[] }>`select i.status,
-          coalesce((select json_agg(json_build_object('id', t.id, 'nodeId', t.node_id, 'name', t.name) order by t.created_at, t.id)
-            from wf_tasks t where t.instance_id = i.id and t.status = 'open'), '[]'::json) as open
-        from wf_instances i where i.id = ${instance.id}`,
-      );
-      return { view: toTaskView({ ...row!, status: 'completed', completed_by: actor.accountId }), next: next! };
+      // what is next: the instance's tasks open before the step and not closed by it, then those it opened
+      const open = [
+        ...row!.others,
+        ...ctx.opened.filter((opened) => opened.instanceId === instance.id).map(({ id, nodeId, name }) => ({ id, nodeId, name })),
+      ].filter((next) => !ctx.closed.has(next.id));
+      return { view: toTaskView({ ...row!, status: 'completed', completed_by: actor.accountId }), next: { status: instance.status, open } };
     });
     return { ...answer.view, instanceStatus: answer.next.status, nextTasks: answer.next.open };
   }

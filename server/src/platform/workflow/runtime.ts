@@ -102,15 +102,6 @@ export class WorkflowFailure extends Error {
   }
 }
 
-/** `with w0 as (…), w1 as (…) ` before a statement: writes that run with it. */
-function ctes(writes: RawBuilder<unknown>[]): RawBuilder<unknown> {
-  if (!writes.length) return sql``;
-  return sql`with ${sql.join(
-    writes.map((write, i) => sql`${sql.raw(`w${i}`)} as (${write})`),
-    sql`, `,
-  )} `;
-}
-
 /** What one transaction of the engine needs. */
 export interface StepContext {
   tx: Executor;
@@ -118,6 +109,8 @@ export interface StepContext {
   now: Date;
   /** tasks opened during this step, for the answer */
   opened: { id: string; instanceId: string; nodeId: string; name: string }[];
+  /** tasks cancelled during this step (besides the one a `complete` closes), for the answer */
+  closed: Set<string>;
   depth: number;
   /** instances that got something to wait on in this step (a task, a timer …): they cannot have ended */
   waiting: Set<string>;
@@ -128,7 +121,7 @@ export interface StepContext {
 }
 
 export function newStepContext(tx: Executor, actor: Actor): StepContext {
-  return { tx, actor, now: new Date(), opened: [], depth: 0, waiting: new Set(), history: [], audit: [] };
+  return { tx, actor, now: new Date(), opened: [], closed: new Set(), depth: 0, waiting: new Set(), history: [], audit: [] };
 }
 
 interface Arrival {
@@ -165,28 +158,26 @@ export class Runtime {
   }
 
   /**
-   * Ends a step's writing: its history and audit entries go in as one statement — held for the
-   * COMMIT's write (kernel `later`) — or, with `answer` (a select, which sees the step's earlier
-   * writes), read in the round trip that carries them.
+   * Ends a step's writing: its history and audit entries go in as one statement (the history
+   * insert with the audit insert as its CTE), held for the COMMIT's write (kernel `later`).
    */
-  async finish<R = never>(ctx: StepContext, answer?: RawBuilder<R>): Promise<R[]> {
+  async finish(ctx: StepContext): Promise<void> {
+    const history = ctx.history;
+    const audit = ctx.audit;
+    ctx.history = [];
+    ctx.audit = [];
     const writes: RawBuilder<unknown>[] = [];
-    if (ctx.history.length) {
+    if (history.length) {
       const who = ctx.actor.accountId ?? ctx.actor.clientId;
-      const rows = ctx.history.map(
+      const rows = history.map(
         (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
       );
       writes.push(sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)}`);
     }
-    if (ctx.audit.length) writes.push(this.audit.insertStatement(ctx.audit));
-    ctx.history = [];
-    ctx.audit = [];
-    if (!answer) {
-      // no rows back: the last write is the statement, the others its CTEs
-      if (writes.length) await later(sql`${ctes(writes.slice(0, -1))}${writes.at(-1)!}`).execute(ctx.tx);
-      return [];
-    }
-    return (await sql<R>`${ctes(writes)}${answer}`.execute(ctx.tx)).rows;
+    if (audit.length) writes.push(this.audit.insertStatement(audit));
+    const [first, second] = writes;
+    if (!first) return;
+    await later(second ? sql`with w0 as (${first}) ${second}` : first).execute(ctx.tx);
   }
 
   async saveVariables(ctx: StepContext, instance: InstanceRow): Promise<void> {
@@ -535,7 +526,10 @@ export class Runtime {
         ctx.tx,
       )
     ).rows;
-    for (const task of cancelled) await this.history(ctx, instanceId, 'task.cancel', task.node_id, { taskId: task.id, reason });
+    for (const task of cancelled) {
+      ctx.closed.add(task.id);
+      await this.history(ctx, instanceId, 'task.cancel', task.node_id, { taskId: task.id, reason });
+    }
   }
 
   // ---- timers --------------------------------------------------------------------------
