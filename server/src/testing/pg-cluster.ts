@@ -31,9 +31,13 @@ export interface Cluster {
   stop(): void;
 }
 
-/** util-linux's `chrt`, which sets a process's scheduling policy; undefined when missing. */
+/**
+ * util-linux's `chrt`, which sets a process's scheduling policy; undefined when it is missing
+ * or may not set SCHED_BATCH here (a sandbox that forbids sched_setscheduler).
+ */
 export function findChrt(): string | undefined {
-  return ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+  const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+  return chrt && spawnSync(chrt, ['-b', '0', 'true']).status === 0 ? chrt : undefined;
 }
 
 /**
