@@ -36,9 +36,13 @@ export interface Cluster {
  * or may not set SCHED_BATCH here (a sandbox that forbids sched_setscheduler).
  */
 export function findChrt(): string | undefined {
-  const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
-  return chrt && spawnSync(chrt, ['-b', '0', 'true']).status === 0 ? chrt : undefined;
+  if (usableChrt === null) {
+    const chrt = ['/usr/bin/chrt', '/bin/chrt'].find((path) => existsSync(path));
+    usableChrt = chrt && spawnSync(chrt, ['-b', '0', 'true']).status === 0 ? chrt : undefined;
+  }
+  return usableChrt;
 }
+let usableChrt: string | undefined | null = null; // null: not looked for yet
 
 /**
  * A throwaway PostgreSQL cluster: initdb + pg_ctl in a temp dir, as user postgres when

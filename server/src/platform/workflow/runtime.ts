@@ -1,4 +1,4 @@
-import { sql, type RawBuilder } from 'kysely';
+import { sql } from 'kysely';
 import { later, newId, type Actor, type Executor } from '../../kernel/index.ts';
 import type { AuditInput, AuditLog } from '../audit/index.ts';
 import type { ProcessModel, ProcessNode, Timer } from './bpmn-model.ts';
@@ -162,22 +162,20 @@ export class Runtime {
    * insert with the audit insert as its CTE), held for the COMMIT's write (kernel `later`).
    */
   async finish(ctx: StepContext): Promise<void> {
-    const history = ctx.history;
-    const audit = ctx.audit;
+    const { history, audit } = ctx;
     ctx.history = [];
     ctx.audit = [];
-    const writes: RawBuilder<unknown>[] = [];
-    if (history.length) {
-      const who = ctx.actor.accountId ?? ctx.actor.clientId;
-      const rows = history.map(
-        (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
-      );
-      writes.push(sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(rows)}`);
-    }
-    if (audit.length) writes.push(this.audit.insertStatement(audit));
-    const [first, second] = writes;
-    if (!first) return;
-    await later(second ? sql`with w0 as (${first}) ${second}` : first).execute(ctx.tx);
+    const who = ctx.actor.accountId ?? ctx.actor.clientId;
+    const historyInsert = history.length
+      ? sql`insert into wf_history (instance_id, actor_id, actor_name, action, node_id, details) values ${sql.join(
+          history.map(
+            (h) => sql`(${h.instanceId}, ${who}, ${ctx.actor.displayName}, ${h.action}, ${h.nodeId}, ${JSON.stringify(h.details)}::jsonb)`,
+          ),
+        )}`
+      : undefined;
+    const auditInsert = audit.length ? this.audit.insertStatement(audit) : undefined;
+    const statement = historyInsert && auditInsert ? sql`with w0 as (${historyInsert}) ${auditInsert}` : (historyInsert ?? auditInsert);
+    if (statement) await later(statement).execute(ctx.tx);
   }
 
   async saveVariables(ctx: StepContext, instance: InstanceRow): Promise<void> {
